@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Bookings. */
+@Module({})
+export class BookingsModule {}

@@ -1,0 +1,77 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { createHttpApp, createLogger } from './app.factory';
+import { StartupError } from './common/startup-error';
+import { servesHttp } from './common/roles';
+import { ConfigError, loadEnv } from './config';
+import { prepareDatabase } from './database/prepare-database';
+import { checkRedis } from './redis/check-redis';
+
+const START_TIMEOUT_MS = 30_000;
+
+function fail(message: string, hint?: string): never {
+  process.stderr.write(`\nTicket Show could not start.\n  ${message}\n`);
+  if (hint) process.stderr.write(`  ${hint}\n`);
+  process.exit(1);
+}
+
+/**
+ * Starts the process for APP_ROLE: checks PostgreSQL (creating and migrating the database) and
+ * Redis first, so a missing dependency is a two-line message and a non-zero exit, not a hang.
+ */
+export async function start(): Promise<void> {
+  const watchdog = setTimeout(
+    () => fail(`Start did not finish within ${START_TIMEOUT_MS / 1000}s.`),
+    START_TIMEOUT_MS,
+  );
+  try {
+    const env = loadEnv();
+    const ran = await prepareDatabase({
+      url: env.DATABASE_URL,
+      autoCreate: env.DATABASE_AUTO_CREATE,
+      autoMigrate: env.DATABASE_AUTO_MIGRATE,
+      poolSize: env.DATABASE_POOL_SIZE,
+    });
+    await checkRedis(env.REDIS_URL);
+    await (servesHttp(env.APP_ROLE) ? listen(env.PORT, env.HOST) : worker());
+    boundShutdown(env.SHUTDOWN_TIMEOUT_MS);
+    const logger = new Logger('Bootstrap');
+    if (ran.length > 0) logger.log(`Applied migrations: ${ran.join(', ')}`);
+    logger.log(
+      servesHttp(env.APP_ROLE)
+        ? `Ticket Show (${env.APP_ROLE}) listening on http://${env.HOST}:${env.PORT} — docs at /docs`
+        : 'Ticket Show worker started',
+    );
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message, 'See .env.example for every variable.');
+    if (err instanceof StartupError) fail(err.message, err.hint);
+    fail(`${(err as Error).name}: ${(err as Error).message}`);
+  } finally {
+    clearTimeout(watchdog);
+  }
+}
+
+async function listen(port: number, host: string): Promise<INestApplicationContext> {
+  const app = await createHttpApp();
+  await app.listen(port, host);
+  return app;
+}
+
+async function worker(): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: createLogger() });
+  app.enableShutdownHooks();
+  return app.init();
+}
+
+/** Nest closes the app on SIGTERM (in-flight requests finish, queues close); bound how long. */
+function boundShutdown(timeoutMs: number): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`Shutdown took longer than ${timeoutMs} ms; exiting.\n`);
+        process.exit(1);
+      }, timeoutMs).unref();
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './auth.decorators';
+export * from './api-problems.decorator';

@@ -1,0 +1,3 @@
+export * from './config';
+export { ConfigError } from './env';
+export type { AppRole } from './env';

@@ -1,0 +1,18 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { RedisConfig, redisConfig } from '../config';
+
+/** Bull on the shared Redis, under `<REDIS_PREFIX>:bull`. Queues register in their domains. */
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [redisConfig.KEY],
+      useFactory: (config: RedisConfig) => ({
+        redis: config.url,
+        prefix: `${config.prefix}:bull`,
+        defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 },
+      }),
+    }),
+  ],
+})
+export class QueuesModule {}

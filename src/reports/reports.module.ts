@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Monthly PDF reports. */
+@Module({})
+export class ReportsModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Shows (catalogue). */
+@Module({})
+export class ShowsModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Users: accounts, roles, notification preferences. */
+@Module({})
+export class UsersModule {}

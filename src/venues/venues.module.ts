@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Venues (catalogue). */
+@Module({})
+export class VenuesModule {}
