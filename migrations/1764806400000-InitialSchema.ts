@@ -126,10 +126,14 @@ export class InitialSchema1764806400000 implements MigrationInterface {
         kind text NOT NULL,
         period text NOT NULL,
         status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent')),
+        payload jsonb NOT NULL DEFAULT '{}',
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz,
         CONSTRAINT uq_notifications_user_kind_period UNIQUE (user_id, kind, period)
       )`);
+    await q.query(
+      `CREATE INDEX ix_notifications_pending ON notifications (created_at) WHERE status = 'pending'`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CancellationNotifier } from './cancellation-notifier';
 
 /** Emails and the sent-log. */
-@Module({})
+@Module({
+  providers: [CancellationNotifier],
+  exports: [CancellationNotifier],
+})
 export class MailModule {}

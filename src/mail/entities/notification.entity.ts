@@ -25,6 +25,10 @@ export class Notification {
   @Column({ type: 'text', default: 'pending' })
   status!: NotificationStatus;
 
+  /** What the email needs when its subject is gone (e.g. a deleted show's name and seats). */
+  @Column({ type: 'jsonb', default: {} })
+  payload!: Record<string, unknown>;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
