@@ -85,7 +85,12 @@ export const authConfig = registerAs('auth', () => {
 
 export const mailConfig = registerAs('mail', () => {
   const env = loadEnv();
-  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, timeoutMs: env.SMTP_TIMEOUT_MS };
+  return {
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    timeoutMs: env.SMTP_TIMEOUT_MS,
+    retryDelayMs: env.MAIL_RETRY_DELAY_MS,
+  };
 });
 
 export const jobsConfig = registerAs('jobs', () => {

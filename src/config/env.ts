@@ -63,6 +63,8 @@ export class Env {
   SMTP_URL = 'smtp://localhost:1025';
   @IsString() MAIL_FROM = 'Ticket Show <no-reply@ticketshow.local>';
   @Transform(toInt) @IsInt() @Min(1000) SMTP_TIMEOUT_MS = 10_000;
+  /** Base delay of a failed email's exponential backoff (5 attempts: x1, x2, x4, x8). */
+  @Transform(toInt) @IsInt() @Min(10) MAIL_RETRY_DELAY_MS = 30_000;
 
   @IsOptional() @Matches(/^[A-Za-z0-9_.-]{3,30}$/) ADMIN_USERNAME?: string;
   @IsOptional() @IsString() ADMIN_EMAIL?: string;
