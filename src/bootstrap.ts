@@ -1,4 +1,4 @@
-import { INestApplicationContext, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { createHttpApp, createLogger } from './app.factory';
@@ -34,13 +34,13 @@ export async function start(): Promise<void> {
       poolSize: env.DATABASE_POOL_SIZE,
     });
     await checkRedis(env.REDIS_URL);
-    await (servesHttp(env.APP_ROLE) ? listen(env.PORT, env.HOST) : worker());
+    const url = servesHttp(env.APP_ROLE) ? await listen(env.PORT, env.HOST) : await worker();
     boundShutdown(env.SHUTDOWN_TIMEOUT_MS);
     const logger = new Logger('Bootstrap');
     if (ran.length > 0) logger.log(`Applied migrations: ${ran.join(', ')}`);
     logger.log(
-      servesHttp(env.APP_ROLE)
-        ? `Ticket Show (${env.APP_ROLE}) listening on http://${env.HOST}:${env.PORT} — docs at /docs`
+      url
+        ? `Ticket Show (${env.APP_ROLE}) listening on ${url} — docs at ${url}/docs`
         : 'Ticket Show worker started',
     );
   } catch (err) {
@@ -52,16 +52,20 @@ export async function start(): Promise<void> {
   }
 }
 
-async function listen(port: number, host: string): Promise<INestApplicationContext> {
+/** Serves HTTP; returns the address actually bound (PORT=0 picks a free port). */
+async function listen(port: number, host: string): Promise<string> {
   const app = await createHttpApp();
   await app.listen(port, host);
-  return app;
+  const address = app.getHttpServer().address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  return `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`;
 }
 
-async function worker(): Promise<INestApplicationContext> {
+async function worker(): Promise<undefined> {
   const app = await NestFactory.createApplicationContext(AppModule, { logger: createLogger() });
   app.enableShutdownHooks();
-  return app.init();
+  await app.init();
+  return undefined;
 }
 
 /** Nest closes the app on SIGTERM (in-flight requests finish, queues close); bound how long. */

@@ -16,7 +16,7 @@ export interface TestApp {
 let cloned = false;
 
 /** This file's database, cloned from the run's migrated template. */
-async function cloneDatabase(): Promise<void> {
+export async function cloneDatabase(): Promise<void> {
   if (cloned) return;
   const name = new URL(process.env.DATABASE_URL ?? '').pathname.slice(1);
   await withAdmin(async (client) => {
