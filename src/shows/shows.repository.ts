@@ -63,7 +63,7 @@ export class ShowsRepository {
       qb.andWhere('s.starts_at >= :dayFrom AND s.starts_at < :dayTo', {
         dayFrom: from,
         dayTo: to,
-      }).andWhere('(s.starts_at AT TIME ZONE v.timezone)::date = :date::date', {
+      }).andWhere('CAST(s.starts_at AT TIME ZONE v.timezone AS date) = CAST(:date AS date)', {
         date: filter.date,
       });
     }

@@ -65,8 +65,12 @@ export function createListingStore(config: CacheConfig): ListingStore {
   });
   const close = async (): Promise<void> => {
     if (!client.isOpen) return;
-    if (client.isReady) await client.close().catch(() => client.destroy());
-    else client.destroy();
+    if (client.isReady) {
+      // close() waits for in-flight replies, which a stalled Redis never sends.
+      const stalled = new Promise((resolve) => setTimeout(resolve, config.timeoutMs).unref());
+      await Promise.race([client.close().catch(() => undefined), stalled]);
+    }
+    if (client.isOpen) client.destroy();
   };
   // @nestjs/cache-manager disconnects its stores on module destroy; a plain close() waits on a
   // reconnecting client, so a process whose Redis is down would never exit.
