@@ -1,7 +1,7 @@
 import { applyDecorators, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import { ApiProblems } from '../common/decorators';
-import { rateLimited } from './auth.errors';
+import { rateLimited, withRateLimitStore } from './auth.errors';
 
 export const AUTH_THROTTLER = 'auth';
 
@@ -12,6 +12,10 @@ export const AUTH_THROTTLER = 'auth';
  */
 @Injectable()
 export class AuthThrottlerGuard extends ThrottlerGuard {
+  override canActivate(context: ExecutionContext): Promise<boolean> {
+    return withRateLimitStore(() => super.canActivate(context));
+  }
+
   protected override generateKey(
     _context: ExecutionContext,
     tracker: string,

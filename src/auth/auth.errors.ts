@@ -1,4 +1,9 @@
-import { TooManyRequestsError, UnauthorizedError } from '../common/errors';
+import {
+  DomainError,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from '../common/errors';
 
 /** One answer for unknown user and wrong password, so neither can be told apart. */
 export const invalidCredentials = (): UnauthorizedError =>
@@ -32,3 +37,19 @@ export const rateLimited = (retryAfterSeconds: number): TooManyRequestsError =>
     `Too many requests to the sign-in endpoints from this address; try again in ${retryAfterSeconds} s.`,
     retryAfterSeconds,
   );
+
+/**
+ * Rate-limit counters live in Redis. Without them we cannot tell a brute force from a user, so
+ * the credential endpoints fail closed with a 503 rather than a 500 (or no limit at all).
+ */
+export async function withRateLimitStore<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw new ServiceUnavailableError(
+      'AUTH.RATE_LIMIT_UNAVAILABLE',
+      'Sign-in is temporarily unavailable; try again shortly.',
+    );
+  }
+}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { REDIS } from '../redis/redis.module';
-import { tooManyAttempts } from './auth.errors';
+import { tooManyAttempts, withRateLimitStore } from './auth.errors';
 
 export const MAX_FAILED_LOGINS = 5;
 export const FAILED_LOGIN_WINDOW_SECONDS = 15 * 60;
@@ -21,7 +21,9 @@ export class LoginAttemptsService {
 
   async assertNotLocked(account: string): Promise<void> {
     const key = this.key(account);
-    const [count, ttlMs] = await Promise.all([this.redis.get(key), this.redis.pttl(key)]);
+    const [count, ttlMs] = await withRateLimitStore(() =>
+      Promise.all([this.redis.get(key), this.redis.pttl(key)]),
+    );
     if (Number(count ?? 0) >= MAX_FAILED_LOGINS) {
       const seconds = ttlMs > 0 ? Math.ceil(ttlMs / 1000) : FAILED_LOGIN_WINDOW_SECONDS;
       throw tooManyAttempts(seconds);
@@ -31,10 +33,12 @@ export class LoginAttemptsService {
   async recordFailure(account: string): Promise<void> {
     const key = this.key(account);
     // NX: the window is fixed at the first failure; later failures do not extend it.
-    await this.redis.multi().incr(key).expire(key, FAILED_LOGIN_WINDOW_SECONDS, 'NX').exec();
+    await withRateLimitStore(() =>
+      this.redis.multi().incr(key).expire(key, FAILED_LOGIN_WINDOW_SECONDS, 'NX').exec(),
+    );
   }
 
   async reset(account: string): Promise<void> {
-    await this.redis.del(this.key(account));
+    await withRateLimitStore(() => this.redis.del(this.key(account)));
   }
 }
