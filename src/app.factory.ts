@@ -34,6 +34,8 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: createLogger(),
     bufferLogs: true,
+    // Let a failed boot reach the caller (bootstrap prints two lines; tests see the error).
+    abortOnError: false,
   });
   await configureHttpApp(app);
   return app;

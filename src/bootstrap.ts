@@ -62,7 +62,10 @@ async function listen(port: number, host: string): Promise<string> {
 }
 
 async function worker(): Promise<undefined> {
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: createLogger() });
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    logger: createLogger(),
+    abortOnError: false,
+  });
   app.enableShutdownHooks();
   await app.init();
   return undefined;
