@@ -32,6 +32,19 @@ module.exports = {
       setupFiles: ['<rootDir>/test/support/env.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'],
     },
+    {
+      // Swagger UI driven by Debian's chromium through playwright-core (test/browser/).
+      displayName: 'browser',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      transform,
+      transformIgnorePatterns,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/support/env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'],
+    },
   ],
   maxWorkers: 2,
 };

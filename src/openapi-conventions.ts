@@ -63,7 +63,7 @@ function splitSummary(operation: OperationObject): void {
     if (operation.operationId) operation.summary = summaryFromOperationId(operation.operationId);
     return;
   }
-  const first = text.split(/(?<=\.)\s+(?=[A-Z`])|\n/)[0].replace(/\.$/, '');
+  const first = text.split(/(?<=\.)\s+(?=[A-Z0-9`])|\n/)[0].replace(/\.$/, '');
   operation.summary = first;
   if (first !== text.replace(/\.$/, '')) operation.description ??= text;
 }
@@ -120,6 +120,13 @@ export function applyConventions(
     paths[path] = { ...item, ...ordered };
   }
   document.paths = paths;
+  // Domains whose routes have not landed (or were removed) would show as empty sections.
+  const used = new Set(
+    Object.values(paths).flatMap((item) =>
+      HTTP_METHODS.flatMap((method) => item[method]?.tags ?? []),
+    ),
+  );
+  document.tags = document.tags?.filter((tag) => used.has(tag.name));
   if (document.components?.schemas) {
     document.components.schemas = sortKeys(document.components.schemas);
   }
