@@ -18,7 +18,7 @@ export class ShowsController {
    */
   @Public()
   @Get()
-  @CachedListing()
+  @CachedListing(ShowPageResponse)
   @ApiProblems(400)
   listShows(@Query() query: ListShowsQueryDto): Promise<ShowPageResponse> {
     return this.shows.listShows(query);

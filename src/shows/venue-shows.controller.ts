@@ -22,7 +22,7 @@ export class VenueShowsController {
   /** That venue's shows (same filters as GET /shows). */
   @Public()
   @Get('venues/:id/shows')
-  @CachedListing()
+  @CachedListing(ShowPageResponse)
   @ApiProblems(400, 404)
   listVenueShows(
     @IdParam() id: number,
@@ -34,7 +34,7 @@ export class VenueShowsController {
   /** Venues (same filters as GET /venues), each with its upcoming shows. */
   @Public()
   @Get('venue-shows')
-  @CachedListing()
+  @CachedListing(VenueWithShowsPageResponse)
   @ApiProblems(400)
   listVenuesWithShows(@Query() query: ListVenuesQueryDto): Promise<VenueWithShowsPageResponse> {
     return this.venueShows.listVenuesWithShows(query);

@@ -16,7 +16,7 @@ export class VenuesController {
   /** Venues by id; filter by `city` (exact, case-insensitive) or `q` (name or location). */
   @Public()
   @Get()
-  @CachedListing()
+  @CachedListing(VenuePageResponse)
   @ApiProblems(400)
   listVenues(@Query() query: ListVenuesQueryDto): Promise<VenuePageResponse> {
     return this.venues.listVenues(query);
@@ -25,7 +25,7 @@ export class VenuesController {
   /** One venue. */
   @Public()
   @Get(':id')
-  @CachedListing()
+  @CachedListing(VenueResponse)
   @ApiProblems(400, 404)
   getVenue(@IdParam() id: number): Promise<VenueResponse> {
     return this.venues.getVenueResponse(id);

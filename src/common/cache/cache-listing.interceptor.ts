@@ -4,6 +4,7 @@ import {
   ExecutionContext,
   Injectable,
   NestInterceptor,
+  Type,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
@@ -61,13 +62,14 @@ export class CacheListingInterceptor implements NestInterceptor {
   }
 }
 
-/** Cache this public GET listing in Redis (see docs/catalog.md). */
-export const CachedListing = (): MethodDecorator =>
+/** Cache this public GET listing in Redis (see docs/catalog.md); `type` is the 200 body. */
+export const CachedListing = (type: Type<unknown>): MethodDecorator =>
   applyDecorators(
     UseInterceptors(CacheListingInterceptor),
     ApiResponse({
       status: 200,
-      description: 'OK',
+      type,
+      description: 'OK (possibly from the listing cache)',
       headers: { [X_CACHE]: { description: '`hit` or `miss`', schema: { type: 'string' } } },
     }),
   );
