@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { runsWorkers } from './common/roles';
@@ -38,6 +39,7 @@ import { VenuesModule } from './venues/venues.module';
     ExportsModule,
     MailModule,
     ReportsModule,
+    AdminModule,
     CompatModule,
   ],
 })

@@ -1,0 +1,27 @@
+import { MailerOptions } from '@nestjs-modules/mailer';
+import { HandlebarsAdapter } from '@nestjs-modules/mailer/adapters/handlebars.adapter';
+import type { MailConfig } from '../config';
+import { findTemplatesDir } from './templates';
+
+/**
+ * SMTP from SMTP_URL with every wait bounded by SMTP_TIMEOUT_MS, so a dead or silent server
+ * fails the send (and the job retries) long before Bull's 30 s job lock could lapse.
+ */
+export function mailerOptions(config: MailConfig): MailerOptions {
+  const timeout = config.timeoutMs;
+  return {
+    transport: {
+      url: config.smtpUrl,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout,
+      dnsTimeout: timeout,
+    },
+    defaults: { from: config.from },
+    template: {
+      dir: findTemplatesDir(),
+      adapter: new HandlebarsAdapter(undefined, { inlineCssEnabled: true }),
+    },
+    options: { layout: 'layout' },
+  };
+}
