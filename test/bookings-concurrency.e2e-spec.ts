@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from './support/app';
@@ -79,6 +79,19 @@ async function naiveBook(
   } finally {
     client.release();
   }
+}
+
+/** Polls until `n` other backends of this database wait for a lock (no timing assumptions). */
+async function lockWaiters(client: Client, n: number): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const { rows } = await client.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+    );
+    if (rows[0].waiting >= n) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never saw ${n} lock waiter(s)`);
 }
 
 describe('bookings under concurrency (e2e)', () => {
@@ -189,5 +202,35 @@ describe('bookings under concurrency (e2e)', () => {
       [show.id],
     );
     for (const { held } of perUser) expect(held).toBeLessThanOrEqual(20);
+  });
+
+  it('retries a cancel that PostgreSQL aborted to break a deadlock (cancel vs show delete)', async () => {
+    const show = await createShow(t.ds, { capacity: 10 });
+    const { body } = await book(users[2], show.id, 2).expect(201);
+    // Plays an admin deleting the show: show row first, then its bookings (the cascade order).
+    const deleter = new Client({ connectionString: process.env.DATABASE_URL });
+    await deleter.connect();
+    try {
+      await deleter.query('BEGIN');
+      await deleter.query('SELECT 1 FROM shows WHERE id = $1 FOR UPDATE', [show.id]);
+      const cancel = t.http
+        .post(`/bookings/${body.id}/cancel`)
+        .set(users[2].auth)
+        .then((r) => r);
+      await lockWaiters(deleter, 1); // the cancel holds the booking row and waits for the show
+      // Closes the cycle; PostgreSQL aborts the cancel (the older waiter), which must rerun.
+      await deleter.query('DELETE FROM bookings WHERE id = $1', [body.id]);
+      await deleter.query('ROLLBACK'); // the admin changed their mind: the booking is back
+      const res = await cancel;
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('cancelled');
+    } finally {
+      await deleter.end();
+    }
+    expect(await readLedger(t.ds, show.id)).toEqual({
+      capacity: 10,
+      seatsBooked: 0,
+      confirmedSeats: 0,
+    });
   });
 });

@@ -10,6 +10,7 @@ import { BookingFilter, BookingReadRepository, PageWindow } from './booking-read
 import { restoreBookingResponse, toBookingResponse } from './booking.mapper';
 import { BookingErrors } from './bookings.errors';
 import { BookingsRepository } from './bookings.repository';
+import { retryOnDeadlock } from './deadlock-retry';
 import { BookingResponse } from './dto/booking.response';
 import type { BookingStatus } from './entities/booking.entity';
 import { bookingRequestHash } from './idempotency';
@@ -83,14 +84,16 @@ export class BookingsService {
   /** Owner or admin, before the show starts; the seats go back exactly once. */
   async cancel(caller: AuthUser, bookingId: number): Promise<BookingResponse> {
     const ownerId = ownerRestriction(caller);
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const cancelled = await this.bookings.cancelConfirmed(manager, bookingId, ownerId);
-      if (!cancelled) throw await this.cancelRefusal(manager, bookingId, ownerId);
-      await this.seats.release(manager, cancelled.showId, cancelled.seats);
-      const record = await this.reads.findOne(bookingId, null, manager);
-      if (!record) throw BookingErrors.notFound(bookingId);
-      return toBookingResponse(record);
-    });
+    return retryOnDeadlock(() =>
+      this.dataSource.transaction('READ COMMITTED', async (manager) => {
+        const cancelled = await this.bookings.cancelConfirmed(manager, bookingId, ownerId);
+        if (!cancelled) throw await this.cancelRefusal(manager, bookingId, ownerId);
+        await this.seats.release(manager, cancelled.showId, cancelled.seats);
+        const record = await this.reads.findOne(bookingId, null, manager);
+        if (!record) throw BookingErrors.notFound(bookingId);
+        return toBookingResponse(record);
+      }),
+    );
   }
 
   /** The caller's bookings; an admin's list covers everyone and may filter by `username`. */
