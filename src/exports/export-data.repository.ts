@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 
 /** One show of the venue with its booking aggregates, as the export query returns it. */
@@ -54,6 +56,8 @@ const SHOW_ROWS_SQL = `
    GROUP BY s.id
    ORDER BY s.starts_at, s.id`;
 
+const CURSOR_BATCH = 1_000;
+
 function toRow(raw: RawShowExportRow): ShowExportRow {
   return {
     id: raw.id,
@@ -91,7 +95,12 @@ export class ExportDataRepository {
   async openShowRows(venueId: number, timezone: string): Promise<ShowRowCursor> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      const stream = await runner.stream(SHOW_ROWS_SQL, [venueId, timezone]);
+      // TypeORM's runner.stream() fixes pg-query-stream's batch at 100 rows; 1,000 per round trip
+      // is still small in memory and several times faster on large venues.
+      const client = (await runner.connect()) as PoolClient;
+      const stream = client.query(
+        new QueryStream(SHOW_ROWS_SQL, [venueId, timezone], { batchSize: CURSOR_BATCH }),
+      );
       return {
         rows: mapRows(stream),
         close: async () => {
