@@ -68,6 +68,18 @@ function splitSummary(operation: OperationObject): void {
   if (first !== text.replace(/\.$/, '')) operation.description ??= text;
 }
 
+/**
+ * `limit: number = 20` (no `?`) makes the CLI plugin mark a query parameter required although
+ * the validation pipe fills its default: a parameter with a default is optional to the caller.
+ */
+function relaxDefaultedQueryParameters(operation: OperationObject): void {
+  for (const parameter of operation.parameters ?? []) {
+    if ('$ref' in parameter || parameter.in !== 'query') continue;
+    const schema = parameter.schema;
+    if (schema && !('$ref' in schema) && schema.default !== undefined) parameter.required = false;
+  }
+}
+
 function addProblem(responses: ResponsesObject, status: number): void {
   responses[status] ??= problemResponse(status);
 }
@@ -90,6 +102,7 @@ export function applyRouteConventions(
     addProblem(responses, 401);
   }
   if (facts?.roles.length) addProblem(responses, 403);
+  relaxDefaultedQueryParameters(operation);
   const hasInput = Boolean(operation.requestBody) || (operation.parameters?.length ?? 0) > 0;
   if (hasInput) addProblem(responses, 400);
   if (operation.requestBody) addProblem(responses, 413);

@@ -13,6 +13,7 @@ export const API_TAGS: ReadonlyArray<[name: string, description: string]> = [
   ['exports', "CSV exports of a venue's shows and bookings, built by a queue job."],
   ['reports', "The caller's monthly entertainment report as PDF."],
   ['admin', 'Operator actions such as running a scheduled job now.'],
+  ['mail', 'Email links that work without a token, such as one-click unsubscribe.'],
   ['health', 'Liveness and readiness probes for load balancers and orchestrators.'],
   ['legacy', "The original app's paths, kept for old clients. Deprecated: use the routes above."],
 ];
@@ -46,6 +47,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     // Method names are the operation ids (`listShows`, `createBooking`): they read well in a client.
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
     extraModels: [ProblemDocumentDto],
+    // Tags are the domains above; without this, a controller whose operations carry their tags at
+    // method level also gets its class name as a second tag (e.g. `LegacyBookings`).
+    autoTagControllers: false,
   });
   return applyConventions(document, collectRouteFacts(app));
 }

@@ -4,6 +4,69 @@
  */
 
 export interface paths {
+    "/addshow/{venueid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 400 on an impossible date, a rating outside 0–10 or a negative price
+         * @deprecated
+         * @description Kept for clients of the original app. Use `POST /venues/{id}/shows` instead.
+         */
+        post: operations["legacyAddShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/addvenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a venue (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `POST /venues` instead.
+         */
+        post: operations["legacyAddVenue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/jobs/{name}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Runs a scheduled job now (the same fan-out the cron enqueues)
+         * @description Runs a scheduled job now (the same fan-out the cron enqueues). Nobody gets a second email
+         *     for the same period, however often it runs.
+         */
+        post: operations["runJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -103,6 +166,418 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 403 when seats run out, the show has started, or `numberofseats` ≤ 0
+         * @deprecated
+         * @description Kept for clients of the original app. Use `POST /bookings` instead.
+         */
+        post: operations["legacyBook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's bookings, newest first; an admin sees everyone's and may filter by `username` */
+        get: operations["listBookings"];
+        put?: never;
+        /**
+         * Books seats for the caller
+         * @description Books seats for the caller. Never oversells: 409 `BOOKING.INSUFFICIENT_SEATS` (with
+         *     `seatsAvailable`) when they do not fit, 409 `BOOKING.USER_LIMIT` past the per-user cap,
+         *     422 `BOOKING.SHOW_STARTED`, 404 `SHOW.NOT_FOUND`. With an `Idempotency-Key`, a retry
+         *     replays the first response (header `Idempotent-Replayed: true`); the same key with another
+         *     body is 422 `IDEMPOTENCY.KEY_REUSED`.
+         */
+        post: operations["createBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One booking: its holder or an admin; anyone else gets 404 */
+        get: operations["getBooking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels a booking before its show starts (holder or admin; anyone else gets 404)
+         * @description Cancels a booking before its show starts (holder or admin; anyone else gets 404). The seats
+         *     go back to the show exactly once: a second cancel is 409 `BOOKING.ALREADY_CANCELLED`.
+         */
+        post: operations["cancelBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deleteshow/{showid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a show with its bookings (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `DELETE /shows/{id}` instead.
+         */
+        delete: operations["legacyDeleteShow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deletevenue/{venueid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a venue with its shows and bookings (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `DELETE /venues/{id}` instead.
+         */
+        delete: operations["legacyDeleteVenue"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/download-csvexport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's most recent finished export
+         * @deprecated
+         * @description Kept for clients of the original app. Use `GET /exports/{id}/download` instead.
+         */
+        get: operations["legacyDownloadExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/editshow/{showid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit a show (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `PATCH /shows/{id}` instead.
+         */
+        post: operations["legacyEditShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/editvenue/{venueid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit a venue (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `PATCH /venues/{id}` instead.
+         */
+        post: operations["legacyEditVenue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/export-csv-data/{venueid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start a venue's CSV export (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `POST /venues/{id}/exports` instead.
+         */
+        get: operations["legacyStartExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status and progress of an export (the requester or any admin; others get 404) */
+        get: operations["getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The finished CSV as an attachment; 409 `EXPORT.NOT_READY` (with `exportStatus`) until done */
+        get: operations["downloadExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/getallbookings/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Self or admin; anyone else gets 404
+         * @deprecated
+         * @description Kept for clients of the original app. Use `GET /users/{username}/bookings` instead.
+         */
+        get: operations["legacyListUserBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/getallshows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All shows (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `GET /shows` instead.
+         */
+        get: operations["legacyListShows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/getallshowstoday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shows that have not started yet
+         * @deprecated
+         * @description Kept for clients of the original app. Use `GET /shows?from=<now>` instead.
+         */
+        get: operations["legacyListUpcomingShows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/getallvenues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All venues (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `GET /venues` instead.
+         */
+        get: operations["legacyListVenues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/getallvenueshows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * `{"<venueId>": [showId, …]}` for every venue
+         * @deprecated
+         * @description Kept for clients of the original app. Use `GET /venue-shows` instead.
+         */
+        get: operations["legacyListVenueShowIds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/getshow/{showid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One show (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `GET /shows/{id}` instead.
+         */
+        get: operations["legacyGetShow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/getshows/{genre}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Upcoming shows of a genre (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `GET /shows?genre=<genre>&from=<now>` instead.
+         */
+        get: operations["legacyListShowsByGenre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/getvenue/{venueid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One venue (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `GET /venues/{id}` instead.
+         */
+        get: operations["legacyGetVenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -132,6 +607,48 @@ export interface paths {
          * @description Readiness: PostgreSQL and Redis answer. 503 when either does not.
          */
         get: operations["readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 401 `{message: "invalid credentials"}` also when `admin` does not match the account's role
+         * @deprecated
+         * @description Kept for clients of the original app. Use `POST /auth/login` instead.
+         */
+        post: operations["legacyLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's Monthly Entertainment Report as a PDF: bookings for shows in `month` with
+         * @description The caller's Monthly Entertainment Report as a PDF: bookings for shows in `month` with
+         *     totals, and the shows of the next 30 days. The same PDF the monthly email attaches.
+         */
+        get: operations["getMonthlyReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -180,6 +697,94 @@ export interface paths {
         patch: operations["updateShow"];
         trace?: never;
     };
+    "/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register (seed)
+         * @deprecated
+         * @description Kept for clients of the original app. Use `POST /auth/signup` instead.
+         */
+        post: operations["legacySignup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/status/{taskid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * States: PENDING, STARTED, SUCCESS, FAILURE
+         * @deprecated
+         * @description Kept for clients of the original app. Use `GET /exports/{id}` instead.
+         */
+        get: operations["legacyGetExportStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A confirmation page (HTML for browsers, JSON otherwise)
+         * @description A confirmation page (HTML for browsers, JSON otherwise). Changes nothing.
+         */
+        get: operations["showUnsubscribe"];
+        put?: never;
+        /**
+         * One-click unsubscribe (RFC 8058): mail clients POST `List-Unsubscribe=One-Click` here; the
+         * @description One-click unsubscribe (RFC 8058): mail clients POST `List-Unsubscribe=One-Click` here; the
+         *     confirmation page's button does the same. Turns that kind of email off for the token's user.
+         */
+        post: operations["unsubscribeOneClick"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/userinfo/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Self or admin; anyone else gets 404
+         * @deprecated
+         * @description Kept for clients of the original app. Use `GET /auth/me` instead.
+         */
+        get: operations["legacyGetUserInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/me/preferences": {
         parameters: {
             query?: never;
@@ -196,6 +801,27 @@ export interface paths {
         head?: never;
         /** Turns the daily reminder and/or the monthly report on or off for the caller */
         patch: operations["updateMyPreferences"];
+        trace?: never;
+    };
+    "/users/{username}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's bookings (case-insensitive name), newest first: that user or an admin
+         * @description A user's bookings (case-insensitive name), newest first: that user or an admin. Anyone else
+         *     gets 404, the same answer as for a name that does not exist.
+         */
+        get: operations["listUserBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/users/{username}/role": {
@@ -273,6 +899,27 @@ export interface paths {
         patch: operations["updateVenue"];
         trace?: never;
     };
+    "/venues/{id}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a CSV export of the venue (one row per show plus this month's totals)
+         * @description Start a CSV export of the venue (one row per show plus this month's totals). Answers at once;
+         *     a background job writes the file. Poll `GET /exports/{id}`, then download.
+         */
+        post: operations["createVenueExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/venues/{id}/shows": {
         parameters: {
             query?: never;
@@ -295,6 +942,55 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        BookingPageResponse: {
+            items: components["schemas"]["BookingResponse"][];
+            /** @description Matching bookings in all pages. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        BookingResponse: {
+            /** @enum {string} */
+            status: "confirmed" | "cancelled";
+            id: number;
+            /** @description The user who holds the booking. */
+            userId: number;
+            showId: number;
+            show: components["schemas"]["BookingShowResponse"];
+            /** @description Number of seats booked. */
+            seats: number;
+            /** @description The show's price when booked (whole currency units); later price changes do not apply. */
+            unitPrice: number;
+            /** @description seats × unitPrice. */
+            totalPrice: number;
+            /** @description ISO 8601 instant. */
+            createdAt: string;
+            /** @description ISO 8601 instant, or null while confirmed. */
+            cancelledAt: string | null;
+        };
+        BookingShowResponse: {
+            id: number;
+            name: string;
+            /** @description ISO 8601 instant. */
+            startsAt: string;
+            /** @description ISO 8601 instant. */
+            endsAt: string;
+            venue: components["schemas"]["BookingVenueResponse"];
+        };
+        BookingVenueResponse: {
+            id: number;
+            name: string;
+            /** @description The seed's free-text place, e.g. "Bandra, Mumbai". */
+            location: string;
+            /** @description IANA time zone the show's times are shown in. */
+            timezone: string;
+        };
+        CreateBookingDto: {
+            /** @description The show to book. */
+            showId: number;
+            /** @description Seats to book: a whole number from 1 to MAX_SEATS_PER_BOOKING (default 10). */
+            seats: number;
+        };
         CreateShowDto: {
             name: string;
             language: string;
@@ -325,11 +1021,119 @@ export interface components {
             /** @description IANA time zone, e.g. `Asia/Kolkata`; defaults to DEFAULT_VENUE_TIMEZONE. */
             timezone?: string;
         };
+        ExportCreatedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued";
+        };
+        ExportResponseDto: {
+            /**
+             * Format: uuid
+             * @description Export id (UUID); also the id of its queue job.
+             */
+            id: string;
+            /**
+             * @description `queued` → `running` → `done` or `failed`; a failed attempt that will be retried is `queued` again.
+             * @enum {string}
+             */
+            status: "queued" | "running" | "done" | "failed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Why the last attempt failed (present when `failed`, or `queued` for a retry). */
+            error?: string;
+            /** @description The exported venue. */
+            venueId: number;
+            /** @description 0–100; 100 only once the file is complete. */
+            progress: number;
+            /** @description Show rows written so far (the totals row not counted). */
+            rowCount: number;
+        };
         FieldErrorDto: {
             /** @example seats */
             field: string;
             /** @example seats must not be less than 1 */
             message: string;
+        };
+        JobRunDto: {
+            /** @description The Bull job id of this run. */
+            jobId: string;
+            /**
+             * @description `daily-reminder` or `monthly-report`.
+             * @enum {string}
+             */
+            name: "daily-reminder" | "monthly-report";
+            /** @description `YYYY-MM-DD` (daily reminder) or the `YYYY-MM` a monthly report covers, in SCHEDULE_TIMEZONE. */
+            period: string;
+        };
+        LegacyAddShowDto: {
+            year: number;
+            month: number;
+            /** @description Day of the month. */
+            date: number;
+            hours: number;
+            minutes: number;
+            name: string;
+            language: string;
+            rating: number;
+            ticketprice: number;
+            genre: string;
+        };
+        LegacyBookDto: {
+            show_id: number;
+            /** @description Any integer: ≤ 0 is refused with the seed's 403, like running out of seats. */
+            numberofseats: number;
+            /** @description If sent, must be the caller's own username (403 otherwise). */
+            username?: string;
+        };
+        LegacyEditShowPartialDto: {
+            name?: string;
+            language?: string;
+            rating?: number;
+            ticketprice?: number;
+            genre?: string;
+        };
+        LegacyEditVenueDto: {
+            name?: string;
+            location?: string;
+            /** @description Capacity. */
+            seats?: number;
+        };
+        LegacyLoginDto: {
+            /** @description Username (or email). */
+            username: string;
+            password: string;
+            /** @description Must match the account's role: `true` logs in an admin, `false` a user. */
+            admin?: boolean;
+        };
+        LegacyLoginResponse: {
+            access_token: string;
+            /** @description Not in the seed: lets an updated client use POST /auth/refresh. */
+            refresh_token: string;
+            userinfo: {
+                userid: number;
+                email: string;
+            };
+        };
+        LegacyMessageResponse: {
+            message: string;
+        };
+        LegacySignupDto: {
+            username: string;
+            email: string;
+            password: string;
+            /** @description The seed let a client ask for `"admin"`; that is refused (403): admins are never self-made. */
+            admin?: Record<string, never>;
+        };
+        LegacyVenueDto: {
+            name: string;
+            location: string;
+            /** @description Capacity. */
+            seats: number;
         };
         LoginDto: {
             /**
@@ -396,6 +1200,12 @@ export interface components {
         RefreshTokenDto: {
             /** @description The opaque refresh token. */
             refreshToken: string;
+        };
+        ShowPageResponse: {
+            items: components["schemas"]["ShowResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
         ShowResponse: {
             id: number;
@@ -492,6 +1302,12 @@ export interface components {
             /** @description IANA time zone, e.g. `Asia/Kolkata`; defaults to DEFAULT_VENUE_TIMEZONE. */
             timezone?: string;
         };
+        VenuePageResponse: {
+            items: components["schemas"]["VenueResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
         VenueResponse: {
             id: number;
             name: string;
@@ -508,6 +1324,23 @@ export interface components {
             city: string | null;
             timezone: string;
         };
+        VenueWithShowsPageResponse: {
+            items: components["schemas"]["VenueWithShowsResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        VenueWithShowsResponse: {
+            id: number;
+            name: string;
+            location: string;
+            city: string | null;
+            capacity: number;
+            /** @description IANA time zone; show times of this venue are rendered in it. */
+            timezone: string;
+            /** @description Upcoming shows (not yet started), by start time. */
+            shows: components["schemas"]["ShowResponse"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -517,6 +1350,329 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    legacyAddShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacyAddShowDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this.",
+                     *       "code": "FORBIDDEN",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyAddVenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacyVenueDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this.",
+                     *       "code": "FORBIDDEN",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    runJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: "daily-reminder" | "monthly-report";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunDto"];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this.",
+                     *       "code": "FORBIDDEN",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -931,6 +2087,1652 @@ export interface operations {
             };
         };
     };
+    legacyBook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacyBookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this.",
+                     *       "code": "FORBIDDEN",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    listBookings: {
+        parameters: {
+            query?: {
+                /** @description Admins: only this user's bookings (case-insensitive). Others only ever see their own. */
+                username?: string;
+                /** @description Only bookings for this show. */
+                showId?: number;
+                /** @description Only bookings for shows on this date (YYYY-MM-DD) in the venue's time zone. */
+                date?: string;
+                /** @description `confirmed` or `cancelled`. */
+                status?: "confirmed" | "cancelled";
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPageResponse"];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    createBooking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–200 printable ASCII characters, unique per booking attempt, kept 24 h */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBookingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Well-formed but cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    getBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    cancelBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingResponse"];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Well-formed but cannot be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyDeleteShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this.",
+                     *       "code": "FORBIDDEN",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyDeleteVenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this.",
+                     *       "code": "FORBIDDEN",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyDownloadExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyEditShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacyEditShowPartialDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this.",
+                     *       "code": "FORBIDDEN",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyEditVenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacyEditVenueDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this.",
+                     *       "code": "FORBIDDEN",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyStartExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this.",
+                     *       "code": "FORBIDDEN",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    getExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportResponseDto"];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    downloadExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyListUserBookings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyListShows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyListUpcomingShows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyListVenues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyListVenueShowIds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyGetShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyListShowsByGenre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                genre: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyGetVenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     liveness: {
         parameters: {
             query?: never;
@@ -1066,9 +3868,176 @@ export interface operations {
             };
         };
     };
+    legacyLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacyLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyLoginResponse"];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    getMonthlyReport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The month whose shows' bookings the report covers, `YYYY-MM` (default: last month in
+                 *     SCHEDULE_TIMEZONE).
+                 */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     listShows: {
         parameters: {
-            query: {
+            query?: {
                 /** @description A calendar day in each venue's own time zone. */
                 date?: string;
                 venueId?: number;
@@ -1081,9 +4050,9 @@ export interface operations {
                 /** @description Shows starting before this instant (ISO 8601 with offset). */
                 to?: string;
                 /** @description Page size, 1–100. */
-                limit: number;
+                limit?: number;
                 /** @description Items to skip. */
-                offset: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -1091,14 +4060,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK (possibly from the listing cache) */
             200: {
                 headers: {
                     /** @description `hit` or `miss` */
                     "x-cache"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ShowPageResponse"];
+                };
             };
             /** @description Invalid input (validation problem with `errors`) */
             400: {
@@ -1398,6 +4369,356 @@ export interface operations {
             };
         };
     };
+    legacySignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacySignupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyMessageResponse"];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this.",
+                     *       "code": "FORBIDDEN",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyGetExportStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    showUnsubscribe: {
+        parameters: {
+            query: {
+                /** @description The signed token from the email's unsubscribe link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": Record<string, never>;
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    unsubscribeOneClick: {
+        parameters: {
+            query: {
+                /** @description The signed token from the email's unsubscribe link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/html": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    legacyGetUserInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     getMyPreferences: {
         parameters: {
             query?: never;
@@ -1517,6 +4838,85 @@ export interface operations {
                      *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
+    listUserBookings: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPageResponse"];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["ProblemDocumentDto"];
                 };
             };
@@ -1649,15 +5049,15 @@ export interface operations {
     };
     listVenuesWithShows: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Exact city, case-insensitive. */
                 city?: string;
                 /** @description Substring of the name or location, case-insensitive. */
                 q?: string;
                 /** @description Page size, 1–100. */
-                limit: number;
+                limit?: number;
                 /** @description Items to skip. */
-                offset: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -1665,14 +5065,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK (possibly from the listing cache) */
             200: {
                 headers: {
                     /** @description `hit` or `miss` */
                     "x-cache"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VenueWithShowsPageResponse"];
+                };
             };
             /** @description Invalid input (validation problem with `errors`) */
             400: {
@@ -1703,15 +5105,15 @@ export interface operations {
     };
     listVenues: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Exact city, case-insensitive. */
                 city?: string;
                 /** @description Substring of the name or location, case-insensitive. */
                 q?: string;
                 /** @description Page size, 1–100. */
-                limit: number;
+                limit?: number;
                 /** @description Items to skip. */
-                offset: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -1719,14 +5121,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK (possibly from the listing cache) */
             200: {
                 headers: {
                     /** @description `hit` or `miss` */
                     "x-cache"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VenuePageResponse"];
+                };
             };
             /** @description Invalid input (validation problem with `errors`) */
             400: {
@@ -1871,14 +5275,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK (possibly from the listing cache) */
             200: {
                 headers: {
                     /** @description `hit` or `miss` */
                     "x-cache"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VenueResponse"];
+                };
             };
             /** @description Invalid input (validation problem with `errors`) */
             400: {
@@ -2132,13 +5538,115 @@ export interface operations {
             };
         };
     };
+    createVenueExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportCreatedDto"];
+                };
+            };
+            /** @description Invalid input (validation problem with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request is invalid.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10",
+                     *       "errors": [
+                     *         {
+                     *           "field": "seats",
+                     *           "message": "seats must not be less than 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth-unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid access token is required.",
+                     *       "code": "AUTH.UNAUTHENTICATED",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this.",
+                     *       "code": "FORBIDDEN",
+                     *       "correlationId": "0b6f6f1e-3c2a-4a8e-9d63-2f1f9c1b7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocumentDto"];
+                };
+            };
+        };
+    };
     listVenueShows: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Page size, 1–100. */
-                limit: number;
+                limit?: number;
                 /** @description Items to skip. */
-                offset: number;
+                offset?: number;
                 /** @description A calendar day in each venue's own time zone. */
                 date?: string;
                 /** @description Exact genre, case-insensitive. */
@@ -2158,14 +5666,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK (possibly from the listing cache) */
             200: {
                 headers: {
                     /** @description `hit` or `miss` */
                     "x-cache"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ShowPageResponse"];
+                };
             };
             /** @description Invalid input (validation problem with `errors`) */
             400: {
