@@ -13,18 +13,26 @@ interface Ledger {
   confirmedSeats: number;
 }
 
-async function readLedger(db: Pick<DataSource, 'query'> | Pool, showId: number): Promise<Ledger> {
-  const sql = `SELECT s.capacity, s.seats_booked,
-                      (SELECT coalesce(sum(seats), 0)::int FROM bookings
-                        WHERE show_id = s.id AND status = 'confirmed') AS confirmed
-                 FROM shows s WHERE s.id = $1`;
-  const result: unknown = await db.query(sql, [showId]);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    capacity: number;
-    seats_booked: number;
-    confirmed: number;
-  }[];
-  const [row] = rows;
+interface LedgerRow {
+  capacity: number;
+  seats_booked: number;
+  confirmed: number;
+}
+
+type Query = (sql: string, params: unknown[]) => Promise<LedgerRow[]>;
+
+async function readLedger(db: DataSource | Pool, showId: number): Promise<Ledger> {
+  const query: Query =
+    db instanceof Pool
+      ? async (sql, params) => (await db.query<LedgerRow>(sql, params)).rows
+      : (sql, params) => db.query(sql, params);
+  const [row] = await query(
+    `SELECT s.capacity, s.seats_booked,
+            (SELECT coalesce(sum(seats), 0)::int FROM bookings
+              WHERE show_id = s.id AND status = 'confirmed') AS confirmed
+       FROM shows s WHERE s.id = $1`,
+    [showId],
+  );
   return { capacity: row.capacity, seatsBooked: row.seats_booked, confirmedSeats: row.confirmed };
 }
 

@@ -2,19 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/decorators';
-import { ConflictError, DomainError } from '../common/errors';
+import { DomainError } from '../common/errors';
 import { Page } from '../common/pagination/pagination.dto';
 import { BookingConfig, bookingConfig } from '../config';
 import { ShowSeatsService } from '../shows/show-seats.service';
 import { BookingFilter, BookingReadRepository, PageWindow } from './booking-read.repository';
-import { restoreBookingResponse, toBookingResponse } from './booking.mapper';
+import { toBookingResponse } from './booking.mapper';
 import { BookingErrors } from './bookings.errors';
 import { BookingsRepository } from './bookings.repository';
 import { retryOnDeadlock } from './deadlock-retry';
 import { BookingResponse } from './dto/booking.response';
+import type { BookingResult } from './idempotency';
 import type { BookingStatus } from './entities/booking.entity';
-import { bookingRequestHash } from './idempotency';
-import { IN_FLIGHT_STATUS, IdempotencyRepository, StoredResponse } from './idempotency.repository';
+import { bookingRequestHash, replay } from './idempotency';
+import { IdempotencyRepository } from './idempotency.repository';
 
 export interface BookingRequest {
   showId: number;
@@ -22,11 +23,7 @@ export interface BookingRequest {
 }
 
 /** What to answer: a replay carries the first response's status and body. */
-export interface BookingResult {
-  status: number;
-  body: BookingResponse;
-  replayed: boolean;
-}
+export type { BookingResult } from './idempotency';
 
 export interface BookingListFilter {
   username?: string;
@@ -203,14 +200,4 @@ function ownerRestriction(caller: AuthUser): number | null {
 
 function window(page: PageWindow): PageWindow {
   return { limit: page.limit, offset: page.offset };
-}
-
-function replay(stored: StoredResponse | undefined, requestHash: string): BookingResult {
-  if (stored && stored.requestHash !== requestHash) throw BookingErrors.keyReused();
-  if (!stored || stored.statusCode === IN_FLIGHT_STATUS) {
-    // Not expected: the claim waits for the first transaction. Say so rather than book twice.
-    throw new ConflictError('IDEMPOTENCY.IN_FLIGHT', 'A request with this key is still in flight.');
-  }
-  const body = restoreBookingResponse(stored.responseBody as BookingResponse);
-  return { status: stored.statusCode, body, replayed: true };
 }
