@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Admin, ApiProblems } from '../common/decorators';
 import { NotFoundError } from '../common/errors';
 import { SchedulesService } from '../mail/jobs/schedules.service';
@@ -19,6 +19,7 @@ export class AdminJobsController {
   @HttpCode(202)
   @Admin()
   @ApiParam({ name: 'name', enum: SCHEDULED_JOBS })
+  @ApiAcceptedResponse({ description: 'The run is queued', type: JobRunDto })
   @ApiProblems(404, 503)
   runJob(@Param('name') name: string): Promise<JobRunDto> {
     if (!isScheduledJob(name)) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems, Public } from '../../common/decorators';
 import { UnsubscribeInfoDto, UnsubscribeQueryDto, UnsubscribeResultDto } from './unsubscribe.dto';
@@ -18,6 +18,10 @@ export class UnsubscribeController {
   /** A confirmation page (HTML for browsers, JSON otherwise). Changes nothing. */
   @Get()
   @ApiProduces('text/html', 'application/json')
+  @ApiOkResponse({
+    description: 'A confirmation page (text/html) or `{scope}`',
+    type: UnsubscribeInfoDto,
+  })
   @ApiProblems(400)
   showUnsubscribe(
     @Query() query: UnsubscribeQueryDto,
@@ -37,6 +41,10 @@ export class UnsubscribeController {
   @Post()
   @HttpCode(200)
   @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({
+    description: 'Unsubscribed (JSON, or a page for browsers)',
+    type: UnsubscribeResultDto,
+  })
   @ApiProblems(400)
   async unsubscribeOneClick(
     @Query() query: UnsubscribeQueryDto,
