@@ -1,35 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JobsConfig, jobsConfig } from '../config';
 import { VenuesService } from '../venues/venues.service';
-import { PROGRESS_INTERVAL_MS } from './exports.constants';
 import { CsvCell, MonthTotals, showCells } from './export-csv';
 import { ExportDataRepository, ShowExportRow } from './export-data.repository';
 import { writeCsvAtomically } from './export-files';
 import { ExportsRepository } from './exports.repository';
+import { ProgressReporter } from './progress-reporter';
 import { zonedMonth } from './zoned-time';
-
-/** Writes progress at most every PROGRESS_INTERVAL_MS; never reports 100 before the rename. */
-class ProgressReporter {
-  private rows = 0;
-  private lastWrite = Date.now();
-
-  constructor(
-    private readonly total: number,
-    private readonly write: (progress: number, rows: number) => Promise<void>,
-  ) {}
-
-  async tick(): Promise<void> {
-    this.rows += 1;
-    if (Date.now() - this.lastWrite < PROGRESS_INTERVAL_MS) return;
-    this.lastWrite = Date.now();
-    const pct = this.total > 0 ? Math.floor((this.rows / this.total) * 100) : 0;
-    await this.write(Math.min(99, pct), this.rows);
-  }
-
-  get count(): number {
-    return this.rows;
-  }
-}
 
 /** Runs one export: the venue's rows, streamed from PostgreSQL into its CSV file. */
 @Injectable()
