@@ -60,7 +60,7 @@ export class BookingsService {
     request: BookingRequest,
     idempotencyKey?: string,
   ): Promise<BookingResult> {
-    this.assertSeatCount(request.seats);
+    assertBookable(request, this.config.maxSeatsPerBooking);
     // READ COMMITTED on purpose: each statement must see what committed before it (the cap).
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       if (idempotencyKey !== undefined) {
@@ -102,7 +102,7 @@ export class BookingsService {
     const where: BookingFilter = { ...filter };
     if (caller.role !== 'admin') where.ownerId = caller.id;
     const [records, total] = await this.reads.findPage(where, page);
-    return { items: records.map(toBookingResponse), total, ...window(page) };
+    return { items: records.map(toBookingResponse), total, ...pageWindow(page) };
   }
 
   /** `username`'s bookings for that user or an admin; anyone else gets the same 404 as a stranger. */
@@ -115,7 +115,7 @@ export class BookingsService {
     if (!found) throw BookingErrors.userNotFound(username);
     const records =
       found.total > page.offset ? await this.reads.findItems({ ownerId: found.userId }, page) : [];
-    return { items: records.map(toBookingResponse), total: found.total, ...window(page) };
+    return { items: records.map(toBookingResponse), total: found.total, ...pageWindow(page) };
   }
 
   /** Owner or admin; anyone else gets 404. */
@@ -186,11 +186,15 @@ export class BookingsService {
     if (state.status === 'cancelled') return BookingErrors.alreadyCancelled(bookingId);
     return BookingErrors.showStarted();
   }
+}
 
-  /** Callers other than the controller (the legacy `/book`) may pass unvalidated numbers. */
-  private assertSeatCount(seats: number): void {
-    const max = this.config.maxSeatsPerBooking;
-    if (!Number.isInteger(seats) || seats < 1 || seats > max) throw BookingErrors.badSeatCount(max);
+/** Callers other than the controller (the legacy `/book`) may pass unvalidated numbers. */
+function assertBookable({ showId, seats }: BookingRequest, maxSeats: number): void {
+  if (!Number.isInteger(showId) || showId < 1 || showId > 2_147_483_647) {
+    throw BookingErrors.showNotFound(showId);
+  }
+  if (!Number.isInteger(seats) || seats < 1 || seats > maxSeats) {
+    throw BookingErrors.badSeatCount(maxSeats);
   }
 }
 
@@ -198,6 +202,6 @@ function ownerRestriction(caller: AuthUser): number | null {
   return caller.role === 'admin' ? null : caller.id;
 }
 
-function window(page: PageWindow): PageWindow {
+function pageWindow(page: PageWindow): PageWindow {
   return { limit: page.limit, offset: page.offset };
 }
