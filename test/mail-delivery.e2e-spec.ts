@@ -79,9 +79,9 @@ describe('email delivery: retries and cancellation notices (e2e)', () => {
     expect(mail.subject).toBe('Cancelled: Late Night Jazz at Blue Note');
     expect(mail.text).toContain(`Hi ${twice.user.username}`);
     expect(mail.text).toContain(formatShowTime(show.startsAt, 'America/New_York'));
-    expect(mail.text).toContain('Your booking of 5 seat(s)');
+    expect(mail.text).toContain('Your booking of 5 seats');
     expect(mail.html).toContain('Late Night Jazz');
-    expect(smtp.to(once.user.email)[0].text).toContain('Your booking of 1 seat(s)');
+    expect(smtp.to(once.user.email)[0].text).toContain('Your booking of 1 seat ');
     await eventually(async () => {
       const rows = await sentLog(twice.user.id, 'show-cancelled');
       return rows.length === 1 && rows[0].status === 'sent';

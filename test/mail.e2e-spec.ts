@@ -166,7 +166,7 @@ describe('emails: daily reminder, monthly report, unsubscribe (e2e)', () => {
       const [mail] = await smtp.waitFor(reader.user.email);
       expect(mail.subject).toContain('Monthly Entertainment Report');
       expect(mail.text).toContain(`Hi ${reader.user.username}`);
-      expect(mail.text).toContain('1 booking(s) for 3 seat(s), 1,200 paid in total');
+      expect(mail.text).toContain('You had 1 booking for 3 seats, 1,200 paid in total');
       expect(rawHeader(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
       expect(mail.attachments).toHaveLength(1);
       const [pdf] = mail.attachments;

@@ -62,7 +62,7 @@ describe('GET /reports/monthly (e2e)', () => {
     expect(text).toContain(reader.user.username);
     expect(text).toContain('La Traviata');
     expect(text).toContain('NCPA Mumbai');
-    expect(text).toMatch(/Total\s+1 booking\(s\)\s+2\s+1,800/);
+    expect(text).toMatch(/Total\s+1 booking\s+2\s+1,800/);
     expect(text).toContain('Opera In The Park');
     expect(text).not.toContain('Someone Elses Show');
   });

@@ -85,7 +85,7 @@ export class MailComposer {
       context: {
         monthTitle: monthTitle(month),
         bookingCount: report.totals.bookings,
-        seats: num(report.totals.seats),
+        seats: report.totals.seats,
         amount: num(report.totals.amount),
         upcomingCount: report.upcoming.length,
         favouriteGenres: report.favouriteGenres.join(', '),

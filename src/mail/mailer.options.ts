@@ -1,6 +1,7 @@
 import { MailerOptions } from '@nestjs-modules/mailer';
 import { HandlebarsAdapter } from '@nestjs-modules/mailer/adapters/handlebars.adapter';
 import type { MailConfig } from '../config';
+import { TEMPLATE_HELPERS } from './template-helpers';
 import { findTemplatesDir } from './templates';
 
 /**
@@ -20,7 +21,7 @@ export function mailerOptions(config: MailConfig): MailerOptions {
     defaults: { from: config.from },
     template: {
       dir: findTemplatesDir(),
-      adapter: new HandlebarsAdapter(undefined, { inlineCssEnabled: true }),
+      adapter: new HandlebarsAdapter(TEMPLATE_HELPERS, { inlineCssEnabled: true }),
     },
     options: { layout: 'layout' },
   };

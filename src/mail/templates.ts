@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
+import { TEMPLATE_HELPERS } from './template-helpers';
 
 /**
  * `templates/` at the project root, found by walking up from this file: the same directory from
@@ -22,7 +23,9 @@ export class TextTemplates {
   private readonly hbs = Handlebars.create();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
 
-  constructor(private readonly dir: string) {}
+  constructor(private readonly dir: string) {
+    this.hbs.registerHelper(TEMPLATE_HELPERS);
+  }
 
   render(name: string, context: Record<string, unknown>): string {
     const body = this.template(name)(context).trim();

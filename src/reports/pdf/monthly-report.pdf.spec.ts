@@ -62,7 +62,7 @@ describe('renderMonthlyReportPdf', () => {
     });
     expect(text[1]).toContain('Amount paid'); // the bookings header again on page 2
     const all = text.join('\n');
-    expect(all).toMatch(/Total\s+70 booking\(s\)\s+140\s+70,000/);
+    expect(all).toMatch(/Total\s+70 bookings\s+140\s+70,000/);
     expect(all).toContain('Upcoming 100');
   });
 

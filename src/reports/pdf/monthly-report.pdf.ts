@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { count } from '../format';
 import { formatShowTimeCell, monthTitle } from '../calendar';
 import type { MonthlyReport, ReportBooking, ReportUpcomingShow } from '../reports.types';
 import { Column, COLORS, contentBottom, Doc, drawTable, FONT, pdfSafe } from './pdf-table';
@@ -135,7 +136,7 @@ function drawBookings(doc: Doc, r: MonthlyReport): void {
     '',
     '',
     '',
-    `${num(r.totals.bookings)} booking(s)`,
+    count(r.totals.bookings, 'booking'),
     num(r.totals.seats),
     num(r.totals.amount),
   ];
