@@ -8,7 +8,6 @@ import { RateLimitedLog } from './listing-store';
 /** The catalogue's generation: every write replaces it, which orphans every cached listing. */
 export const GENERATION_KEY = 'listings:generation';
 const ENTRY_PREFIX = 'listings:entry:';
-const TIMED_OUT = Symbol('timed out');
 /** After a failure, skip the cache for this long instead of paying the timeout on every read. */
 const BACKOFF_MS = 1_000;
 
@@ -32,6 +31,7 @@ const newGeneration = (): string => `${Date.now().toString(36)}.${randomBytes(6)
 export class ListingCache {
   private readonly log = new RateLimitedLog(new Logger(ListingCache.name));
   private skipUntil = 0;
+  private lastAnswerAt = 0;
 
   constructor(
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
@@ -82,25 +82,45 @@ export class ListingCache {
     return ok === undefined ? undefined : generation;
   }
 
-  /** The call's result, or undefined if it failed or took longer than CACHE_TIMEOUT_MS. */
-  private async bounded<T>(call: Promise<T>): Promise<T | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(TIMED_OUT), this.config.timeoutMs);
+  /**
+   * The call's result, or undefined if it failed or Redis did not answer within CACHE_TIMEOUT_MS.
+   * When the timer fires, I/O gets one more turn first: on a busy event loop the reply may already
+   * be in the socket, and counting event-loop lag as a Redis timeout would send a loaded process to
+   * PostgreSQL exactly when it can least afford it.
+   */
+  private bounded<T>(call: Promise<T>): Promise<T | undefined> {
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (value: T | undefined): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        setImmediate(() => {
+          if (done) return;
+          this.reportTimeout();
+          finish(undefined);
+        });
+      }, this.config.timeoutMs);
+      call.then(
+        (value) => {
+          this.lastAnswerAt = Date.now();
+          finish(value);
+        },
+        (err: unknown) => {
+          this.reportError(err);
+          finish(undefined);
+        },
+      );
     });
-    try {
-      const result = await Promise.race([call, timeout]);
-      if (result === TIMED_OUT) {
-        this.reportError(new Error(`no answer within ${this.config.timeoutMs} ms`));
-        return undefined;
-      }
-      return result;
-    } catch (err) {
-      this.reportError(err);
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
+  }
+
+  /** A slow answer while others still arrive is load, not an outage: back off only if all stall. */
+  private reportTimeout(): void {
+    if (Date.now() - this.lastAnswerAt < BACKOFF_MS) return;
+    this.reportError(new Error(`no answer within ${this.config.timeoutMs} ms`));
   }
 }
 
