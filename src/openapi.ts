@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDocumentDto } from './common/errors/problem.dto';
 import { applyConventions, collectRouteFacts } from './openapi-conventions';
+import { applyExamples } from './openapi-examples';
 
 /** One tag per domain; operations name theirs with `@ApiTags('<name>')`. */
 export const API_TAGS: ReadonlyArray<[name: string, description: string]> = [
@@ -51,6 +52,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     // method level also gets its class name as a second tag (e.g. `LegacyBookings`).
     autoTagControllers: false,
   });
+  applyExamples(document);
   return applyConventions(document, collectRouteFacts(app));
 }
 

@@ -942,6 +942,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 1001,
+         *           "userId": 12,
+         *           "showId": 42,
+         *           "show": {
+         *             "id": 42,
+         *             "name": "Hamlet",
+         *             "startsAt": "2026-12-24T19:30:00+05:30",
+         *             "endsAt": "2026-12-24T22:00:00+05:30",
+         *             "venue": {
+         *               "id": 7,
+         *               "name": "Prithvi Theatre",
+         *               "location": "Juhu, Mumbai",
+         *               "timezone": "Asia/Kolkata"
+         *             }
+         *           },
+         *           "seats": 2,
+         *           "unitPrice": 450,
+         *           "totalPrice": 900,
+         *           "status": "confirmed",
+         *           "createdAt": "2026-12-03T18:05:00+05:30",
+         *           "cancelledAt": null
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "limit": 20,
+         *       "offset": 0
+         *     }
+         */
         BookingPageResponse: {
             items: components["schemas"]["BookingResponse"][];
             /** @description Matching bookings in all pages. */
@@ -949,6 +981,31 @@ export interface components {
             limit: number;
             offset: number;
         };
+        /**
+         * @example {
+         *       "id": 1001,
+         *       "userId": 12,
+         *       "showId": 42,
+         *       "show": {
+         *         "id": 42,
+         *         "name": "Hamlet",
+         *         "startsAt": "2026-12-24T19:30:00+05:30",
+         *         "endsAt": "2026-12-24T22:00:00+05:30",
+         *         "venue": {
+         *           "id": 7,
+         *           "name": "Prithvi Theatre",
+         *           "location": "Juhu, Mumbai",
+         *           "timezone": "Asia/Kolkata"
+         *         }
+         *       },
+         *       "seats": 2,
+         *       "unitPrice": 450,
+         *       "totalPrice": 900,
+         *       "status": "confirmed",
+         *       "createdAt": "2026-12-03T18:05:00+05:30",
+         *       "cancelledAt": null
+         *     }
+         */
         BookingResponse: {
             /** @enum {string} */
             status: "confirmed" | "cancelled";
@@ -985,12 +1042,29 @@ export interface components {
             /** @description IANA time zone the show's times are shown in. */
             timezone: string;
         };
+        /**
+         * @example {
+         *       "showId": 42,
+         *       "seats": 2
+         *     }
+         */
         CreateBookingDto: {
             /** @description The show to book. */
             showId: number;
             /** @description Seats to book: a whole number from 1 to MAX_SEATS_PER_BOOKING (default 10). */
             seats: number;
         };
+        /**
+         * @example {
+         *       "name": "Hamlet",
+         *       "language": "English",
+         *       "genre": "Drama",
+         *       "rating": 8.5,
+         *       "price": 450,
+         *       "startsAt": "2026-12-24T19:30:00",
+         *       "endsAt": "2026-12-24T22:00:00"
+         *     }
+         */
         CreateShowDto: {
             name: string;
             language: string;
@@ -1009,6 +1083,14 @@ export interface components {
             /** @description Defaults to the venue's capacity. */
             capacity?: number;
         };
+        /**
+         * @example {
+         *       "name": "Prithvi Theatre",
+         *       "location": "Juhu, Mumbai",
+         *       "city": "Mumbai",
+         *       "capacity": 200
+         *     }
+         */
         CreateVenueDto: {
             /** @description Display name. */
             name: string;
@@ -1021,12 +1103,30 @@ export interface components {
             /** @description IANA time zone, e.g. `Asia/Kolkata`; defaults to DEFAULT_VENUE_TIMEZONE. */
             timezone?: string;
         };
+        /**
+         * @example {
+         *       "id": "5b0c1f4e-8d2a-4c7e-9f3b-2a6d8e1c0b57",
+         *       "status": "queued"
+         *     }
+         */
         ExportCreatedDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
             status: "queued";
         };
+        /**
+         * @example {
+         *       "id": "5b0c1f4e-8d2a-4c7e-9f3b-2a6d8e1c0b57",
+         *       "venueId": 7,
+         *       "status": "done",
+         *       "progress": 100,
+         *       "rowCount": 31,
+         *       "createdAt": "2026-12-03T12:00:00.000Z",
+         *       "startedAt": "2026-12-03T12:00:01.000Z",
+         *       "finishedAt": "2026-12-03T12:00:03.000Z"
+         *     }
+         */
         ExportResponseDto: {
             /**
              * Format: uuid
@@ -1197,16 +1297,74 @@ export interface components {
             /** @description ISO 8601. */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "refreshToken": "rt_3f9c2e1b7a.Yz8Qm2pL0sVx"
+         *     }
+         */
         RefreshTokenDto: {
             /** @description The opaque refresh token. */
             refreshToken: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 42,
+         *           "venueId": 7,
+         *           "venue": {
+         *             "id": 7,
+         *             "name": "Prithvi Theatre",
+         *             "location": "Juhu, Mumbai",
+         *             "city": "Mumbai",
+         *             "timezone": "Asia/Kolkata"
+         *           },
+         *           "name": "Hamlet",
+         *           "language": "English",
+         *           "genre": "Drama",
+         *           "rating": 8.5,
+         *           "price": 450,
+         *           "startsAt": "2026-12-24T19:30:00+05:30",
+         *           "endsAt": "2026-12-24T22:00:00+05:30",
+         *           "capacity": 200,
+         *           "seatsBooked": 120,
+         *           "seatsAvailable": 80
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "limit": 20,
+         *       "offset": 0
+         *     }
+         */
         ShowPageResponse: {
             items: components["schemas"]["ShowResponse"][];
             total: number;
             limit: number;
             offset: number;
         };
+        /**
+         * @example {
+         *       "id": 42,
+         *       "venueId": 7,
+         *       "venue": {
+         *         "id": 7,
+         *         "name": "Prithvi Theatre",
+         *         "location": "Juhu, Mumbai",
+         *         "city": "Mumbai",
+         *         "timezone": "Asia/Kolkata"
+         *       },
+         *       "name": "Hamlet",
+         *       "language": "English",
+         *       "genre": "Drama",
+         *       "rating": 8.5,
+         *       "price": 450,
+         *       "startsAt": "2026-12-24T19:30:00+05:30",
+         *       "endsAt": "2026-12-24T22:00:00+05:30",
+         *       "capacity": 200,
+         *       "seatsBooked": 120,
+         *       "seatsAvailable": 80
+         *     }
+         */
         ShowResponse: {
             id: number;
             venueId: number;
@@ -1272,6 +1430,11 @@ export interface components {
              */
             role: "user" | "admin";
         };
+        /**
+         * @example {
+         *       "price": 500
+         *     }
+         */
         UpdateShowDto: {
             name?: string;
             language?: string;
@@ -1290,6 +1453,11 @@ export interface components {
             /** @description Defaults to the venue's capacity. */
             capacity?: number;
         };
+        /**
+         * @example {
+         *       "capacity": 220
+         *     }
+         */
         UpdateVenueDto: {
             /** @description Display name. */
             name?: string;
@@ -1302,12 +1470,39 @@ export interface components {
             /** @description IANA time zone, e.g. `Asia/Kolkata`; defaults to DEFAULT_VENUE_TIMEZONE. */
             timezone?: string;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": 7,
+         *           "name": "Prithvi Theatre",
+         *           "location": "Juhu, Mumbai",
+         *           "city": "Mumbai",
+         *           "capacity": 200,
+         *           "timezone": "Asia/Kolkata"
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "limit": 20,
+         *       "offset": 0
+         *     }
+         */
         VenuePageResponse: {
             items: components["schemas"]["VenueResponse"][];
             total: number;
             limit: number;
             offset: number;
         };
+        /**
+         * @example {
+         *       "id": 7,
+         *       "name": "Prithvi Theatre",
+         *       "location": "Juhu, Mumbai",
+         *       "city": "Mumbai",
+         *       "capacity": 200,
+         *       "timezone": "Asia/Kolkata"
+         *     }
+         */
         VenueResponse: {
             id: number;
             name: string;
@@ -1317,6 +1512,15 @@ export interface components {
             /** @description IANA time zone; show times of this venue are rendered in it. */
             timezone: string;
         };
+        /**
+         * @example {
+         *       "id": 7,
+         *       "name": "Prithvi Theatre",
+         *       "location": "Juhu, Mumbai",
+         *       "city": "Mumbai",
+         *       "timezone": "Asia/Kolkata"
+         *     }
+         */
         VenueSummaryResponse: {
             id: number;
             name: string;
