@@ -10,6 +10,7 @@ import { BookingFilter, BookingReadRepository, PageWindow } from './booking-read
 import { toBookingResponse } from './booking.mapper';
 import { BookingErrors } from './bookings.errors';
 import { BookingsRepository } from './bookings.repository';
+import { assertBookable, ownerRestriction, pageWindow } from './booking-rules';
 import { retryOnDeadlock } from './deadlock-retry';
 import { BookingResponse } from './dto/booking.response';
 import type { BookingResult } from './idempotency';
@@ -186,22 +187,4 @@ export class BookingsService {
     if (state.status === 'cancelled') return BookingErrors.alreadyCancelled(bookingId);
     return BookingErrors.showStarted();
   }
-}
-
-/** Callers other than the controller (the legacy `/book`) may pass unvalidated numbers. */
-function assertBookable({ showId, seats }: BookingRequest, maxSeats: number): void {
-  if (!Number.isInteger(showId) || showId < 1 || showId > 2_147_483_647) {
-    throw BookingErrors.showNotFound(showId);
-  }
-  if (!Number.isInteger(seats) || seats < 1 || seats > maxSeats) {
-    throw BookingErrors.badSeatCount(maxSeats);
-  }
-}
-
-function ownerRestriction(caller: AuthUser): number | null {
-  return caller.role === 'admin' ? null : caller.id;
-}
-
-function pageWindow(page: PageWindow): PageWindow {
-  return { limit: page.limit, offset: page.offset };
 }
