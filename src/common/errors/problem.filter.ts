@@ -7,7 +7,12 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, TooManyRequestsError, ValidationError } from './domain-error';
+import {
+  DomainError,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+  ValidationError,
+} from './domain-error';
 import { PROBLEM_CONTENT_TYPE, ProblemDocument, problemType } from './problem';
 
 /** HttpExceptions thrown by Nest itself or by libraries (404 route, 413 body, throttler…). */
@@ -36,6 +41,26 @@ function titleOf(status: number): string {
     .join(' ');
 }
 
+/** PostgreSQL under load: pool wait timeout, statement timeout, too many connections. */
+const OVERLOAD_PG_CODES = new Set(['57014', '53300', '57P03']);
+
+/**
+ * Saturation is not a bug in the request: answer 503 with Retry-After so clients back off,
+ * instead of a 500.
+ */
+function overloadToDomain(exception: unknown): ServiceUnavailableError | undefined {
+  const err = exception as { code?: unknown; message?: unknown } | null;
+  const pgCode = typeof err?.code === 'string' ? err.code : '';
+  const message = typeof err?.message === 'string' ? err.message : '';
+  if (
+    OVERLOAD_PG_CODES.has(pgCode) ||
+    message.includes('timeout exceeded when trying to connect')
+  ) {
+    return new ServiceUnavailableError('DATABASE.BUSY', 'The database is busy; retry shortly.');
+  }
+  return undefined;
+}
+
 /** Fastify's own errors (malformed JSON, too large, bad content type) carry a statusCode. */
 interface FastifyLikeError {
   statusCode?: number;
@@ -52,14 +77,17 @@ interface FastifyLikeError {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw exception;
+  catch(caught: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw caught;
+    const exception = overloadToDomain(caught) ?? caught;
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
     if (exception instanceof TooManyRequestsError) {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
+    } else if (problem.status === 503) {
+      void reply.header('Retry-After', '1');
     }
     void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
   }
