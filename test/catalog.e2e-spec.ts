@@ -218,6 +218,8 @@ describe('catalogue (e2e)', () => {
       const page = await t.http.get(`${base}?limit=1&offset=1`).expect(200);
       expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 1 });
       expect(ids(page.body)).toEqual([b.id]);
+      const past = await t.http.get(`${base}?offset=50`).expect(200);
+      expect(past.body).toEqual({ items: [], total: 3, limit: 20, offset: 50 });
       expect(ids((await t.http.get(`${base}?genre=JAZZ`)).body)).toEqual([a.id, b.id]);
       expect(ids((await t.http.get(`${base}?q=blue`)).body)).toEqual([a.id, b.id, c.id]);
       expect(ids((await t.http.get(`${base}?q=100%25`)).body)).toEqual([c.id]);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { CancelledBookingNotice } from '../mail/cancellation-notifier';
-import { likePattern } from '../venues/venues.repository';
+import { likePattern, withWindowTotal } from '../venues/venues.repository';
 import { Show } from './entities/show.entity';
 import { anyZoneDayBounds } from './zoned-time';
 
@@ -55,15 +55,28 @@ export class ShowsRepository {
       .getOne();
   }
 
-  /** Ordered by start, then id; the date filter keeps a range on starts_at for the index. */
-  findPage(filter: ShowFilter): Promise<[Show[], number]> {
+  /** Ordered by start, then id, with the total in the same query (`count(*) OVER ()`). */
+  async findPage(filter: ShowFilter): Promise<[Show[], number]> {
+    const page = this.filtered(filter)
+      .addSelect('COUNT(*) OVER ()', 'total')
+      .orderBy('s.starts_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      // A many-to-one join never multiplies rows, so plain LIMIT/OFFSET is exact (take/skip
+      // would add a DISTINCT sub-query).
+      .limit(filter.limit)
+      .offset(filter.offset);
+    return withWindowTotal(await page.getRawAndEntities<{ total: string }>(), () =>
+      this.filtered(filter).getCount(),
+    );
+  }
+
+  /** The date filter keeps a range on starts_at so the index still narrows the scan. */
+  private filtered(filter: ShowFilter): SelectQueryBuilder<Show> {
     const qb = this.withVenue();
     if (filter.date) {
       const { from, to } = anyZoneDayBounds(filter.date);
-      qb.andWhere('s.starts_at >= :dayFrom AND s.starts_at < :dayTo', {
-        dayFrom: from,
-        dayTo: to,
-      }).andWhere('CAST(s.starts_at AT TIME ZONE v.timezone AS date) = CAST(:date AS date)', {
+      qb.andWhere('s.starts_at >= :dayFrom AND s.starts_at < :dayTo', { dayFrom: from, dayTo: to });
+      qb.andWhere('CAST(s.starts_at AT TIME ZONE v.timezone AS date) = CAST(:date AS date)', {
         date: filter.date,
       });
     }
@@ -72,16 +85,7 @@ export class ShowsRepository {
     if (filter.q) qb.andWhere('s.name ILIKE :q', { q: likePattern(filter.q) });
     if (filter.from) qb.andWhere('s.starts_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('s.starts_at < :to', { to: filter.to });
-    return (
-      qb
-        .orderBy('s.starts_at', 'ASC')
-        .addOrderBy('s.id', 'ASC')
-        // A many-to-one join never multiplies rows, so plain LIMIT/OFFSET is exact (take/skip
-        // would add a DISTINCT sub-query).
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .getManyAndCount()
-    );
+    return qb;
   }
 
   /** Not-yet-started shows of these venues, in one query (GET /venue-shows). */

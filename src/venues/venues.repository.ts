@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { Venue } from './entities/venue.entity';
 
 export interface VenueFilter {
@@ -11,6 +11,18 @@ export interface VenueFilter {
 }
 
 export type NewVenue = Pick<Venue, 'name' | 'location' | 'city' | 'capacity' | 'timezone'>;
+
+/**
+ * Rows plus the `total` a window count put on each of them. A page past the end has no row to
+ * carry it, so only then is there a second (count) query.
+ */
+export async function withWindowTotal<T>(
+  { entities, raw }: { entities: T[]; raw: { total: string }[] },
+  count: () => Promise<number>,
+): Promise<[T[], number]> {
+  if (entities.length > 0) return [entities, Number(raw[0].total)];
+  return [entities, await count()];
+}
 
 export const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -37,14 +49,25 @@ export class VenuesRepository {
       .getOne();
   }
 
-  /** A page ordered by id (stable under inserts at the end). */
-  findPage(filter: VenueFilter): Promise<[Venue[], number]> {
+  /** A page ordered by id, and the total, in one query (`count(*) OVER ()`). */
+  async findPage(filter: VenueFilter): Promise<[Venue[], number]> {
+    const page = this.filtered(filter)
+      .addSelect('COUNT(*) OVER ()', 'total')
+      .orderBy('v.id', 'ASC')
+      .limit(filter.limit)
+      .offset(filter.offset);
+    return withWindowTotal(await page.getRawAndEntities<{ total: string }>(), () =>
+      this.filtered(filter).getCount(),
+    );
+  }
+
+  private filtered(filter: VenueFilter): SelectQueryBuilder<Venue> {
     const qb = this.venues.createQueryBuilder('v');
     if (filter.city) qb.andWhere('lower(v.city) = lower(:city)', { city: filter.city });
     if (filter.q) {
       qb.andWhere('(v.name ILIKE :q OR v.location ILIKE :q)', { q: likePattern(filter.q) });
     }
-    return qb.orderBy('v.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return qb;
   }
 
   insert(venue: NewVenue): Promise<Venue> {
