@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, appConfig, JobsConfig, jobsConfig } from '../config';
 import { formatShowTime, monthTitle } from '../reports/calendar';
+import { formatNumber } from '../reports/format';
 import { ReportsService } from '../reports/reports.service';
 import type { UserSummary } from '../users/users.types';
 import type { ShowCancelledPayload } from './cancellation-notifier';
@@ -18,7 +19,6 @@ export interface ComposedEmail {
 }
 
 const REMINDER_SHOWS = 5;
-const num = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * Decides, at send time, whether an email still applies (preferences change, people book) and
@@ -67,7 +67,7 @@ export class MailComposer {
           venueName: s.venueName,
           location: s.location,
           startsAtLocal: formatShowTime(new Date(s.startsAt), s.timezone),
-          price: num(s.price),
+          price: formatNumber(s.price),
           url: `${this.app.appUrl}/shows/${s.id}`,
         })),
       },
@@ -86,7 +86,7 @@ export class MailComposer {
         monthTitle: monthTitle(month),
         bookingCount: report.totals.bookings,
         seats: report.totals.seats,
-        amount: num(report.totals.amount),
+        amount: formatNumber(report.totals.amount),
         upcomingCount: report.upcoming.length,
         favouriteGenres: report.favouriteGenres.join(', '),
         reportUrl: `${this.app.appUrl}/reports/monthly?month=${month}`,

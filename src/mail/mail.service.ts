@@ -89,7 +89,7 @@ export class MailService {
       },
     });
     // Each SMTP phase is bounded by the transport's timeouts; this bounds the whole exchange.
-    await withTimeout(sending, this.mail.timeoutMs * 3, 'SMTP send');
+    await withTimeout(sending, this.mail.timeoutMs * 2, 'SMTP send');
     this.logger.log(`Sent ${job.kind}:${job.period} to user ${user.id}`);
   }
 }

@@ -1,5 +1,6 @@
 import { MailerOptions } from '@nestjs-modules/mailer';
 import { HandlebarsAdapter } from '@nestjs-modules/mailer/adapters/handlebars.adapter';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type { MailConfig } from '../config';
 import { TEMPLATE_HELPERS } from './template-helpers';
 import { findTemplatesDir } from './templates';
@@ -12,7 +13,9 @@ export function mailerOptions(config: MailConfig): MailerOptions {
   const timeout = config.timeoutMs;
   return {
     transport: {
-      url: config.smtpUrl,
+      // Not `{ url, ...timeouts }`: nodemailer's createTransport keeps only the URL's options
+      // when given `url` and silently drops the rest (the 30 s greeting default came back).
+      ...parseConnectionUrl(config.smtpUrl),
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout,

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { count } from '../format';
+import { count, formatNumber } from '../format';
 import { formatShowTimeCell, monthTitle } from '../calendar';
 import type { MonthlyReport, ReportBooking, ReportUpcomingShow } from '../reports.types';
 import { Column, COLORS, contentBottom, Doc, drawTable, FONT, pdfSafe } from './pdf-table';
@@ -7,7 +7,7 @@ import { Column, COLORS, contentBottom, Doc, drawTable, FONT, pdfSafe } from './
 export const REPORT_TITLE = 'Monthly Entertainment Report';
 export const UPCOMING_LIMIT = 100;
 
-const num = (n: number): string => n.toLocaleString('en-US');
+const num = formatNumber;
 const when = (at: Date, tz: string): string => formatShowTimeCell(new Date(at), tz);
 
 const BOOKING_COLUMNS: Column<ReportBooking>[] = [
