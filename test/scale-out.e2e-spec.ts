@@ -26,17 +26,29 @@ const BOOKERS = 32;
 const REQUESTS_PER_BOOKER = 5; // 160 requests for 30 seats; 5 stays under the per-user cap (20)
 const CAPACITY = 30;
 
+const IP_LIMIT = 6;
+
 // LOG_LEVEL=log, not warn: the "listening on <url>" line that tells us the port PORT=0 picked
-// (and "worker started") is logged at `log` level.
+// (and "worker started") is logged at `log` level. TRUST_PROXY, as behind a load balancer: each
+// login below comes "from" its own X-Forwarded-For address, so the per-IP limit can be low
+// without the setup's logins tripping it.
 const COMMON_ENV = {
   DATABASE_AUTO_CREATE: 'false',
   DATABASE_AUTO_MIGRATE: 'false',
   DATABASE_POOL_SIZE: '10',
   SCHEDULES_ENABLED: 'false',
   LOG_LEVEL: 'log',
-  RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+  TRUST_PROXY: 'true',
+  RATE_LIMIT_AUTH_PER_MINUTE: String(IP_LIMIT),
 };
 const API_ENV = { ...COMMON_ENV, APP_ROLE: 'api', PORT: '0', HOST: '127.0.0.1' };
+
+let lastIp = 0;
+/** A client address no other request of this file uses (10.77.x.y). */
+const freshIp = (): string => {
+  lastIp += 1;
+  return `10.77.${lastIp >> 8}.${lastIp & 255}`;
+};
 
 type Http = ReturnType<typeof request>;
 
@@ -54,7 +66,10 @@ let showId: number;
 let venueId: number;
 
 async function login(http: Http, username: string): Promise<{ Authorization: string }> {
-  const res = await http.post('/auth/login').send({ username, password: PASSWORD });
+  const res = await http
+    .post('/auth/login')
+    .set('X-Forwarded-For', freshIp())
+    .send({ username, password: PASSWORD });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.text}`);
   return { Authorization: `Bearer ${(res.body as { accessToken: string }).accessToken}` };
 }
@@ -92,6 +107,7 @@ function postJson(
         agent: false,
         headers: {
           'content-type': 'application/json',
+          'x-forwarded-for': freshIp(),
           'content-length': Buffer.byteLength(payload),
         },
       },
@@ -248,18 +264,47 @@ describe('scale-out: 2 API processes + 1 worker on one database and one Redis pr
   });
 
   it('counts failed logins for one account across instances (5 in 15 min, then 429)', async () => {
+    // Each attempt from another address: the lockout is per account, whatever the IP.
     const wrong = (http: Http) =>
-      http.post('/auth/login').send({ username: 'so_locked', password: 'not-the-password' });
+      http
+        .post('/auth/login')
+        .set('X-Forwarded-For', freshIp())
+        .send({ username: 'so_locked', password: 'not-the-password' });
     for (const http of [a, a, a, b, b]) expect((await wrong(http)).status).toBe(401);
     for (const http of [a, b]) {
       // Even the right password: the account is locked on every instance.
       const res = await http
         .post('/auth/login')
+        .set('X-Forwarded-For', freshIp())
         .send({ username: 'so_locked', password: PASSWORD });
       expect(res.status).toBe(429);
       expect((res.body as { code: string }).code).toBe('AUTH.TOO_MANY_ATTEMPTS');
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     }
+  });
+
+  it("counts one address's sign-in requests across instances (per-IP limit)", async () => {
+    const ip = freshIp();
+    // Unknown, distinct accounts: no per-account lockout gets in the way, only the IP counts.
+    const attempt = (http: Http, n: number) =>
+      http
+        .post('/auth/login')
+        .set('X-Forwarded-For', ip)
+        .send({ username: `so_nobody${n}`, password: 'whatever-password' });
+    const within = [];
+    for (let n = 0; n < IP_LIMIT; n++) within.push((await attempt(n % 2 ? b : a, n)).status);
+    expect(within).toEqual(Array(IP_LIMIT).fill(401));
+    for (const http of [a, b]) {
+      const res = await attempt(http, IP_LIMIT);
+      expect(res.status).toBe(429);
+      expect((res.body as { code: string }).code).toBe('RATE_LIMITED');
+    }
+    // Another address is not affected.
+    const other = await a
+      .post('/auth/login')
+      .set('X-Forwarded-For', freshIp())
+      .send({ username: 'so_nobody', password: 'whatever-password' });
+    expect(other.status).toBe(401);
   });
 
   it('a job enqueued by one API process is run by the worker; the other serves the file', async () => {
