@@ -14,7 +14,7 @@ import {
   EXPORTS_QUEUE,
 } from '../src/exports/exports.constants';
 import { ExportsScheduler } from '../src/exports/exports.scheduler';
-import { zonedMonth } from '../src/exports/zoned-time';
+import { monthInZone } from '../src/common/zoned-time';
 import { Show } from '../src/shows/entities/show.entity';
 import { Venue } from '../src/venues/entities/venue.entity';
 import { createTestApp, TestApp } from './support/app';
@@ -192,9 +192,9 @@ describe('exports (e2e)', () => {
       );
       expect(byId.get(String(seeded.later.id))).toMatchObject({ Bookings: '0', Revenue: '0' });
 
-      const month = zonedMonth(new Date(), 'Asia/Kolkata');
+      const month = monthInZone(new Date(), 'Asia/Kolkata');
       const thisMonth = [seeded.current, seeded.evil].filter(
-        (s) => zonedMonth(s.startsAt, 'Asia/Kolkata') === month,
+        (s) => monthInZone(s.startsAt, 'Asia/Kolkata') === month,
       );
       const expected = { 1000: 2, 250: 1 } as Record<number, number>;
       const totals = rows[3];
@@ -254,7 +254,7 @@ describe('exports (e2e)', () => {
       const rows = await parseCsv(await download(id));
       expect(rows).toEqual([
         expect.objectContaining({
-          'Show ID': `TOTAL ${zonedMonth(new Date(), 'UTC')}`,
+          'Show ID': `TOTAL ${monthInZone(new Date(), 'UTC')}`,
           'Show name': '0 shows this month',
           Bookings: '0',
           Revenue: '0',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ValidationError } from '../common/errors';
 import { ListShowsQueryDto } from '../shows/dto/show.dto';
 import { ShowsService } from '../shows/shows.service';
-import { parseZonedDateTime } from '../shows/zoned-time';
+import { parseZonedDateTime } from '../common/zoned-time';
 import { ListVenuesQueryDto } from '../venues/dto/venue.dto';
 import { VenuesService } from '../venues/venues.service';
 import { LegacyAddShowDto } from './dto/legacy-catalog.dto';

@@ -1,7 +1,7 @@
 import type { BookingResponse } from '../bookings/dto/booking.response';
 import type { ExportStatus } from '../exports/entities/export.entity';
 import type { ShowResponse } from '../shows/dto/show.response';
-import { formatInZone } from '../shows/zoned-time';
+import { formatInZone } from '../common/zoned-time';
 import type { VenueResponse } from '../venues/dto/venue.response';
 
 /** The seed's show shape: `date` DD-MM-YYYY and `time` HH:MM:SS in the venue's zone. */

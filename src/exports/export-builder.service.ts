@@ -6,7 +6,7 @@ import { ExportDataRepository, ShowExportRow } from './export-data.repository';
 import { writeCsvAtomically } from './export-files';
 import { ExportsRepository } from './exports.repository';
 import { ProgressReporter } from './progress-reporter';
-import { zonedMonth } from './zoned-time';
+import { monthInZone } from '../common/zoned-time';
 
 /** Runs one export: the venue's rows, streamed from PostgreSQL into its CSV file. */
 @Injectable()
@@ -51,7 +51,7 @@ export class ExportBuilder {
     timezone: string,
     progress: ProgressReporter,
   ): AsyncIterable<CsvCell[]> {
-    const totals = new MonthTotals(zonedMonth(new Date(), timezone));
+    const totals = new MonthTotals(monthInZone(new Date(), timezone));
     for await (const row of rows) {
       totals.add(row);
       yield showCells(row, timezone);

@@ -1,6 +1,6 @@
 import type { FormatterOptionsArgs } from 'fast-csv';
 import type { ShowExportRow } from './export-data.repository';
-import { toZonedIso } from './zoned-time';
+import { formatInZone } from '../common/zoned-time';
 
 export const CSV_HEADERS = [
   'Show ID',
@@ -42,7 +42,7 @@ export function showCells(row: ShowExportRow, timeZone: string): CsvCell[] {
     neutralize(row.name),
     neutralize(row.language),
     neutralize(row.genre),
-    toZonedIso(row.startsAt, timeZone),
+    formatInZone(row.startsAt, timeZone),
     row.price,
     row.capacity,
     row.seatsBooked,

@@ -11,7 +11,7 @@ import {
   ExportRetentionJob,
   RETENTION_CRON,
 } from './exports.constants';
-import { zonedDay } from './zoned-time';
+import { dateInZone } from '../common/zoned-time';
 
 /**
  * Worker-only cron trigger for the retention sweep. Cron fires in every worker process
@@ -44,7 +44,7 @@ export class ExportsScheduler implements OnApplicationBootstrap {
 
   /** Job id `exports-retention:<YYYY-MM-DD>` (day in SCHEDULE_TIMEZONE). */
   enqueueRetention(now = new Date()): Promise<Job<ExportRetentionJob>> {
-    const day = zonedDay(now, this.config.timezone);
+    const day = dateInZone(now, this.config.timezone);
     return enqueue(
       this.queue,
       EXPORT_RETENTION_JOB,

@@ -2,7 +2,7 @@ import { toVenueSummary } from '../venues/venue.mapper';
 import { Venue } from '../venues/entities/venue.entity';
 import { ShowResponse } from './dto/show.response';
 import { Show } from './entities/show.entity';
-import { formatInZone } from './zoned-time';
+import { formatInZone } from '../common/zoned-time';
 
 /**
  * A show as the API answers it. Times are rendered in the venue's zone, so the venue must be

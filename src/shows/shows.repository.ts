@@ -4,7 +4,7 @@ import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { CancelledBookingNotice } from '../mail/cancellation-notifier';
 import { likePattern, withWindowTotal } from '../venues/venues.repository';
 import { Show } from './entities/show.entity';
-import { anyZoneDayBounds } from './zoned-time';
+import { anyZoneDayBounds } from '../common/zoned-time';
 
 export interface ShowFilter {
   /** YYYY-MM-DD in each venue's own zone. */

@@ -11,7 +11,7 @@ import { Show } from './entities/show.entity';
 import { toShowResponse } from './show.mapper';
 import { badDateTime, capacityBelowBooked, endsBeforeStart, showNotFound } from './shows.errors';
 import { NewShow, ShowsRepository } from './shows.repository';
-import { parseZonedDateTime } from './zoned-time';
+import { parseZonedDateTime } from '../common/zoned-time';
 
 /** The show catalogue: listings, admin writes, cancellation notices on delete. */
 @Injectable()
