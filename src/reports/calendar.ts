@@ -1,26 +1,14 @@
 /** Calendar periods in a time zone (the schedule's), independent of the process's TZ. */
-
-function parts(timeZone: string, at: Date): { year: string; month: string; day: string } {
-  const fmt = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const get = (type: string): string =>
-    fmt.formatToParts(at).find((p) => p.type === type)?.value ?? '';
-  return { year: get('year'), month: get('month'), day: get('day') };
-}
+import { dateInZone, monthInZone } from '../common/zoned-time';
 
 /** `YYYY-MM-DD` of `at` in `timeZone`. */
 export function localDate(timeZone: string, at = new Date()): string {
-  const { year, month, day } = parts(timeZone, at);
-  return `${year}-${month}-${day}`;
+  return dateInZone(at, timeZone);
 }
 
 /** `YYYY-MM` of `at` in `timeZone`. */
 export function localMonth(timeZone: string, at = new Date()): string {
-  return localDate(timeZone, at).slice(0, 7);
+  return monthInZone(at, timeZone);
 }
 
 /** `YYYY-MM` → the month before it. */
