@@ -1417,6 +1417,16 @@ export interface components {
              */
             expiresIn: number;
         };
+        UnsubscribeInfoDto: {
+            /** @description `reminders`, `reports` or `all`: what a POST with this token turns off. */
+            scope: string;
+        };
+        UnsubscribeResultDto: {
+            /** @description Always true: the kind of email named by the token is now off. */
+            unsubscribed: boolean;
+            /** @description `reminders`, `reports` or `all` (every optional email). */
+            scope: string;
+        };
         UpdatePreferencesDto: {
             /** @description The daily reminder when you have not booked this month. */
             reminders?: boolean;
@@ -1786,6 +1796,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The run is queued */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -4765,13 +4776,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A confirmation page (text/html) or `{scope}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": Record<string, never>;
-                    "application/json": Record<string, never>;
+                    "text/html": components["schemas"]["UnsubscribeInfoDto"];
+                    "application/json": components["schemas"]["UnsubscribeInfoDto"];
                 };
             };
             /** @description Invalid input (validation problem with `errors`) */
@@ -4813,13 +4825,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Unsubscribed (JSON, or a page for browsers) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                    "text/html": Record<string, never>;
+                    "application/json": components["schemas"]["UnsubscribeResultDto"];
+                    "text/html": components["schemas"]["UnsubscribeResultDto"];
                 };
             };
             /** @description Invalid input (validation problem with `errors`) */
