@@ -33,8 +33,9 @@ export async function ensureDatabase(url: string): Promise<void> {
       await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
     }
   } catch (err) {
-    // Another instance may have created it between our check and our CREATE.
-    if ((err as { code?: string }).code !== '42P04') throw err;
+    // Another instance created it between our check and our CREATE: 42P04 (duplicate_database),
+    // or 23505 when both CREATEs raced into pg_database's unique index.
+    if (!['42P04', '23505'].includes((err as { code?: string }).code ?? '')) throw err;
   } finally {
     await admin.end();
   }
