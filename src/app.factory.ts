@@ -52,7 +52,7 @@ async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
       directives: {
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
       },
     },

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/decorators';
 import { RedisHealthIndicator } from './redis.health';
@@ -16,6 +16,13 @@ export class HealthController {
 
   /** Liveness: the process is up and serving. */
   @Get()
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: { status: { type: 'string', enum: ['ok'] } },
+      required: ['status'],
+    },
+  })
   liveness(): { status: 'ok' } {
     return { status: 'ok' };
   }
