@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { databaseUrl, runId, TEST_REDIS_URL } from './run';
+import { databaseUrl, runId, runTmpDir, TEST_REDIS_URL } from './run';
 
 // Runs before each e2e test file: its own database (cloned lazily from the run's template by
 // createTestApp) and its own Redis key prefix, so files never see each other's data or jobs.
@@ -20,6 +19,7 @@ Object.assign(process.env, {
   JWT_SECRET: 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
   LOG_LEVEL: 'error',
   SCHEDULES_ENABLED: 'false',
-  EXPORT_DIR: mkdtempSync(join(tmpdir(), 'ticketshow-exports-')),
+  // Under the run's folder, which global teardown removes.
+  EXPORT_DIR: mkdirSync(join(runTmpDir(run), `exports-${file}`), { recursive: true }),
   APP_URL: 'http://ticketshow.test',
 });

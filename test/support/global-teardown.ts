@@ -1,9 +1,11 @@
 import Redis from 'ioredis';
-import { runId, TEST_REDIS_URL, withAdmin } from './run';
+import { rmSync } from 'node:fs';
+import { runId, runTmpDir, TEST_REDIS_URL, withAdmin } from './run';
 
-/** Drops the run's databases and Redis keys. */
+/** Drops the run's databases, Redis keys and files. */
 export default async function globalTeardown(): Promise<void> {
   const run = runId();
+  rmSync(runTmpDir(run), { recursive: true, force: true });
   await withAdmin(async (client) => {
     const { rows } = await client.query<{ datname: string }>(
       'SELECT datname FROM pg_database WHERE datname LIKE $1',

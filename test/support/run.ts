@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 /** Where the test run's databases live: the same server as development, `postgres` user. */
@@ -10,6 +12,9 @@ export function runId(): string {
   if (!id) throw new Error('TEST_RUN_ID is not set: run e2e tests through jest (globalSetup).');
   return id;
 }
+
+/** Files a test run writes (export dirs); removed by global teardown. */
+export const runTmpDir = (run: string): string => join(tmpdir(), `ticketshow-test-${run}`);
 
 export const templateDatabase = (run: string): string => `ticketshow_test_${run}_tpl`;
 

@@ -1,8 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
@@ -126,7 +123,5 @@ export async function insertBooking(
 
 /** A PDF's text as poppler's `pdftotext -layout` reads it. */
 export function pdfToText(pdf: Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'report-')), 'report.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
 }

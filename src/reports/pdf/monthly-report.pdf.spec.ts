@@ -1,7 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MonthlyReport } from '../reports.types';
 import { renderMonthlyReportPdf } from './monthly-report.pdf';
 
@@ -44,9 +41,9 @@ function report(bookings: number, upcoming: number): MonthlyReport {
 }
 
 function pages(pdf: Buffer): string[] {
-  const file = join(mkdtempSync(join(tmpdir(), 'pdf-')), 'r.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' }).split(
+    '\f',
+  );
 }
 
 describe('renderMonthlyReportPdf', () => {
