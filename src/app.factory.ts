@@ -78,5 +78,4 @@ async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
     }
   });
   setupSwagger(app);
-  app.enableShutdownHooks();
 }

@@ -34,8 +34,10 @@ export async function start(): Promise<void> {
       poolSize: env.DATABASE_POOL_SIZE,
     });
     await checkRedis(env.REDIS_URL);
-    const url = servesHttp(env.APP_ROLE) ? await listen(env.PORT, env.HOST) : await worker();
-    boundShutdown(env.SHUTDOWN_TIMEOUT_MS);
+    const { url, close } = servesHttp(env.APP_ROLE)
+      ? await listen(env.PORT, env.HOST)
+      : await worker();
+    closeOnSignal(close, env.SHUTDOWN_TIMEOUT_MS);
     const logger = new Logger('Bootstrap');
     if (ran.length > 0) logger.log(`Applied migrations: ${ran.join(', ')}`);
     logger.log(
@@ -52,33 +54,52 @@ export async function start(): Promise<void> {
   }
 }
 
-/** Serves HTTP; returns the address actually bound (PORT=0 picks a free port). */
-async function listen(port: number, host: string): Promise<string> {
+interface Running {
+  /** The address actually bound (PORT=0 picks a free port); none for a worker. */
+  url?: string;
+  close: () => Promise<void>;
+}
+
+async function listen(port: number, host: string): Promise<Running> {
   const app = await createHttpApp();
   await app.listen(port, host);
   const address = app.getHttpServer().address();
   const bound = typeof address === 'object' && address ? address.port : port;
-  return `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`;
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`,
+    // Drain HTTP first (in-flight requests finish, new ones get 503), then close the modules:
+    // Nest's own order closes queues and the cache before the server, under live requests.
+    close: async () => {
+      await app.getHttpAdapter().getInstance().close();
+      await app.close();
+    },
+  };
 }
 
-async function worker(): Promise<undefined> {
+async function worker(): Promise<Running> {
   const app = await NestFactory.createApplicationContext(AppModule, {
     logger: createLogger(),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
   await app.init();
-  return undefined;
+  return { close: () => app.close() };
 }
 
-/** Nest closes the app on SIGTERM (in-flight requests finish, queues close); bound how long. */
-function boundShutdown(timeoutMs: number): void {
+/** SIGTERM/SIGINT: close in order, exit 0; give up after `timeoutMs` with exit 1. */
+function closeOnSignal(close: () => Promise<void>, timeoutMs: number): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       setTimeout(() => {
         process.stderr.write(`Shutdown took longer than ${timeoutMs} ms; exiting.\n`);
         process.exit(1);
       }, timeoutMs).unref();
+      close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          process.stderr.write(`Shutdown failed: ${String(err)}\n`);
+          process.exit(1);
+        },
+      );
     });
   }
 }
