@@ -47,4 +47,5 @@ module.exports = {
     },
   ],
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

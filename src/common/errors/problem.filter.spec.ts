@@ -1,4 +1,4 @@
-import { ArgumentsHost, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, Logger, NotFoundException } from '@nestjs/common';
 import { ConflictError } from './domain-error';
 import { ProblemFilter } from './problem.filter';
 
@@ -24,6 +24,10 @@ function run(exception: unknown) {
 }
 
 describe('ProblemFilter', () => {
+  // The unknown-error case logs its stack on purpose; keep the test output readable.
+  beforeEach(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
   it('maps a domain error to its status, code and extra members', () => {
     const sent = run(
       new ConflictError('BOOKING.INSUFFICIENT_SEATS', 'Only 3 left.', { seatsAvailable: 3 }),
