@@ -3,12 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import type { Job, Queue } from 'bull';
 import { JobsConfig, jobsConfig } from '../config';
-import { enqueue } from '../redis/queue.util';
+import { enqueueHourly } from '../redis/queue.util';
 import {
   AUTH_MAINTENANCE_QUEUE,
+  CLEANUP_JOB_ID_PREFIX,
   CLEANUP_REFRESH_TOKENS_JOB,
   CleanupRefreshTokensJob,
-  cleanupJobId,
 } from './auth-maintenance';
 
 /** Worker role only. Cron fires in every worker: it only enqueues, with an hourly job id. */
@@ -25,15 +25,6 @@ export class AuthMaintenanceScheduler {
   }
 
   enqueueCleanup(at: Date): Promise<Job<CleanupRefreshTokensJob>> {
-    return enqueue(
-      this.queue,
-      CLEANUP_REFRESH_TOKENS_JOB,
-      {},
-      {
-        jobId: cleanupJobId(at),
-        attempts: 3,
-        backoff: { type: 'exponential', delay: 10_000 },
-      },
-    );
+    return enqueueHourly(this.queue, CLEANUP_REFRESH_TOKENS_JOB, {}, CLEANUP_JOB_ID_PREFIX, at);
   }
 }

@@ -3,12 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import type { Job, Queue } from 'bull';
 import { JobsConfig, jobsConfig } from '../config';
-import { enqueue } from '../redis/queue.util';
+import { enqueueHourly } from '../redis/queue.util';
 import {
   BOOKINGS_MAINTENANCE_QUEUE,
   PURGE_IDEMPOTENCY_KEYS_JOB,
   PurgeIdempotencyKeysJob,
-  purgeJobId,
 } from './bookings-maintenance';
 
 /** Worker role only. The cron fires in every worker: it only enqueues, with an hourly job id. */
@@ -25,15 +24,12 @@ export class BookingsMaintenanceScheduler {
   }
 
   enqueuePurge(at: Date): Promise<Job<PurgeIdempotencyKeysJob>> {
-    return enqueue(
+    return enqueueHourly(
       this.queue,
       PURGE_IDEMPOTENCY_KEYS_JOB,
       {},
-      {
-        jobId: purgeJobId(at),
-        attempts: 3,
-        backoff: { type: 'exponential', delay: 10_000 },
-      },
+      PURGE_IDEMPOTENCY_KEYS_JOB,
+      at,
     );
   }
 }

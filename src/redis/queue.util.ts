@@ -26,3 +26,23 @@ export async function enqueue<T>(
     clearTimeout(timer);
   }
 }
+
+/** `auth-cleanup:2026-12-03T17`: one housekeeping run per hour, whichever worker's cron fires. */
+export function hourlyJobId(prefix: string, at: Date): string {
+  return `${prefix}:${at.toISOString().slice(0, 13)}`;
+}
+
+/** Enqueues hourly housekeeping with its deterministic id, retried a few times on failure. */
+export function enqueueHourly<T>(
+  queue: Queue<T>,
+  name: string,
+  data: T,
+  idPrefix: string,
+  at: Date,
+): Promise<Job<T>> {
+  return enqueue(queue, name, data, {
+    jobId: hourlyJobId(idPrefix, at),
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 10_000 },
+  });
+}
