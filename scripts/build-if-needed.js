@@ -13,7 +13,13 @@ function newest(dir) {
 }
 
 const built = 'dist/src/main.js';
-const sources = Math.max(newest('src'), newest('migrations'), newest('templates'));
+// Everything tsconfig.build.json compiles, plus the email templates.
+const sources = Math.max(
+  newest('src'),
+  newest('migrations'),
+  newest('scripts'),
+  newest('templates'),
+);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('Building (dist/ is missing or stale)…');
   execSync('npx nest build', { stdio: 'inherit' });

@@ -3,19 +3,8 @@
 // read, so it cannot leak into the committed file) and PostgreSQL/Redis/SMTP URLs pointing at a
 // closed port, which proves that generation touches none of them.
 const { execSync, spawnSync } = require('node:child_process');
-const { existsSync, statSync, readdirSync } = require('node:fs');
-const { join } = require('node:path');
 
 const generator = 'dist/scripts/generate-openapi.js';
-
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
 
 function run(command) {
   try {
@@ -29,11 +18,6 @@ function run(command) {
 }
 
 run('node scripts/build-if-needed.js');
-// build-if-needed watches src/, migrations/ and templates/; the generator lives in scripts/.
-if (!existsSync(generator) || statSync(generator).mtimeMs < newest('scripts')) {
-  console.log('Building (the OpenAPI generator is missing or stale)…');
-  run('npx nest build');
-}
 
 const closed = '127.0.0.1:9';
 const env = {
