@@ -1,7 +1,11 @@
 import type { AuthUser } from '../common/decorators';
 import type { PageWindow } from './booking-read.repository';
 import { BookingErrors } from './bookings.errors';
-import type { BookingRequest } from './bookings.service';
+
+export interface BookingRequest {
+  showId: number;
+  seats: number;
+}
 
 /** Callers other than the controller (the legacy `/book`) may pass unvalidated numbers. */
 export function assertBookable({ showId, seats }: BookingRequest, maxSeats: number): void {

@@ -10,7 +10,7 @@ import { BookingFilter, BookingReadRepository, PageWindow } from './booking-read
 import { toBookingResponse } from './booking.mapper';
 import { BookingErrors } from './bookings.errors';
 import { BookingsRepository } from './bookings.repository';
-import { assertBookable, ownerRestriction, pageWindow } from './booking-rules';
+import { assertBookable, BookingRequest, ownerRestriction, pageWindow } from './booking-rules';
 import { retryOnDeadlock } from './deadlock-retry';
 import { BookingResponse } from './dto/booking.response';
 import type { BookingResult } from './idempotency';
@@ -18,10 +18,7 @@ import type { BookingStatus } from './entities/booking.entity';
 import { bookingRequestHash, replay } from './idempotency';
 import { IdempotencyRepository } from './idempotency.repository';
 
-export interface BookingRequest {
-  showId: number;
-  seats: number;
-}
+export type { BookingRequest };
 
 /** What to answer: a replay carries the first response's status and body. */
 export type { BookingResult } from './idempotency';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { CancelledBookingNotice } from '../mail/cancellation-notifier';
-import { likePattern, withWindowTotal } from '../venues/venues.repository';
+import { likePattern, withWindowTotal } from '../database/query-helpers';
 import { Show } from './entities/show.entity';
 import { anyZoneDayBounds } from '../common/zoned-time';
 
