@@ -9,23 +9,9 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { startBenchApp } from './support';
 
-const DB = 'ticketshow_bench_exports';
-const ADMIN_URL =
-  process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbUrl = (): string => Object.assign(new URL(ADMIN_URL), { pathname: `/${DB}` }).toString();
 const MB = 1024 * 1024;
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Peak RSS while `fn` runs, sampled every 5 ms (and once at each end). */
 async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peak: number }> {
@@ -67,27 +53,10 @@ async function main(): Promise<void> {
   const bookings = Number(process.argv[2] ?? 50_000);
   const shows = Number(process.argv[3] ?? 1_000);
   const exportDir = mkdtempSync(join(tmpdir(), 'ticketshow-bench-exports-'));
-  await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    DATABASE_URL: dbUrl(),
+  const { base, ds, token, close } = await startBenchApp('ticketshow_bench_exports', {
     REDIS_PREFIX: 'bench-exports',
-    JWT_SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
-    LOG_LEVEL: 'error',
-    SCHEDULES_ENABLED: 'false',
     EXPORT_DIR: exportDir,
   });
-  // Imported after the environment is set: the config is read once, on first use.
-  const { ensureDatabase, runMigrations } = await import('../src/database/prepare-database');
-  const { createHttpApp } = await import('../src/app.factory');
-  const { TokenService } = await import('../src/auth/token.service');
-  const { DataSource } = await import('typeorm');
-  await ensureDatabase(dbUrl());
-  await runMigrations({ url: dbUrl() });
-  const app = await createHttpApp();
-  await app.listen(0, '127.0.0.1');
-  const base = await app.getUrl();
-  const ds = app.get(DataSource);
   try {
     const [venue] = await ds.query(
       `INSERT INTO venues (name, location, capacity, timezone)
@@ -101,10 +70,7 @@ async function main(): Promise<void> {
     await ds.query(SEED_SQL[1], [venue.id, shows]);
     await ds.query(SEED_SQL[2], [venue.id, bookings]);
     await ds.query(SEED_SQL[3]);
-    const { token } = app
-      .get(TokenService)
-      .signAccessToken({ ...adminUser, role: 'admin' as const });
-    const auth = { authorization: `Bearer ${token}` };
+    const auth = { authorization: `Bearer ${token({ ...adminUser, role: 'admin' })}` };
 
     global.gc?.();
     const baseline = process.memoryUsage().rss;
@@ -136,8 +102,7 @@ async function main(): Promise<void> {
         `(+${((peak - baseline) / MB).toFixed(1)} MB)`,
     );
   } finally {
-    await app.close();
-    await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    await close();
     rmSync(exportDir, { recursive: true, force: true });
   }
 }

@@ -13,6 +13,7 @@ import { rmSync } from 'node:fs';
 import * as argon2 from 'argon2';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { runConcurrently } from './support';
 import { ARGON2_OPTIONS } from '../src/auth/password.service';
 import {
   AppProcess,
@@ -62,27 +63,18 @@ async function burst(
   total: number,
   conc: number,
 ) {
-  const statuses: Record<number, number> = {};
-  let next = 0;
-  const started = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < total) {
-      const i = next++;
-      const res = await fetch(`${urls[i % urls.length]}/bookings`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${tokens[i % tokens.length]}`,
-        },
-        body: JSON.stringify({ showId: showIds[i % showIds.length], seats: 1 }),
-      });
-      await res.arrayBuffer();
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    }
-  };
-  await Promise.all(Array.from({ length: conc }, worker));
-  const ms = performance.now() - started;
-  return { ms: Math.round(ms), rps: Math.round((total * 1000) / ms), statuses };
+  return runConcurrently(total, conc, async (i) => {
+    const res = await fetch(`${urls[i % urls.length]}/bookings`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokens[i % tokens.length]}`,
+      },
+      body: JSON.stringify({ showId: showIds[i % showIds.length], seats: 1 }),
+    });
+    await res.arrayBuffer();
+    return res.status;
+  });
 }
 
 async function main(): Promise<void> {
