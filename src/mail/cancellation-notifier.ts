@@ -19,15 +19,9 @@ export interface CancelledBookingNotice {
 }
 
 /** What a show-cancelled notification carries: one per (user, show), seats summed. */
-export interface ShowCancelledPayload {
-  showId: number;
-  showName: string;
-  venueName: string;
-  startsAt: string;
-  timezone: string;
-  seats: number;
+export type ShowCancelledPayload = Omit<CancelledBookingNotice, 'userId' | 'bookingId'> & {
   bookingIds: number[];
-}
+};
 
 export const SHOW_CANCELLED = 'show-cancelled';
 const PAGE = 500;
